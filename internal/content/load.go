@@ -1,0 +1,791 @@
+// Package content loads and validates a Tilbudsviften content folder into a *site.Site.
+//
+// Load reads the folder layout documented in docs/content-model.md from an fs.FS: site.yaml,
+// the taxonomies (maalgrupper.yaml, emner.yaml, trin.yaml, synonymer.yaml) and the folders
+// tilbud/, kontakter/, udbydere/, principper/, bekymring/ and sider/. It is the only package
+// that knows positions in content files and the only one that imports the YAML library.
+//
+// Every problem is collected, not just the first: Load returns an ErrorList, sorted by
+// position, whose entries read "path:line:col: message" with a Danish message that says how to
+// fix it. A Site is returned only when there are no errors. Problems that should not stop a
+// build (an offer overdue for review, facts still to be verified) are returned in a Report.
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"tilbudsviften/internal/markdown"
+	"tilbudsviften/internal/site"
+)
+
+// Options control Load.
+type Options struct {
+	// Now is the day publish and expiry dates and review intervals are judged against;
+	// the zero value means today.
+	Now time.Time
+	// Drafts includes offers before their publish date or after their expiry date.
+	Drafts bool
+}
+
+// Report holds what Load found that does not stop a build.
+type Report struct {
+	Warnings   ErrorList // should be fixed: overdue reviews, missing contact facts
+	Unverified ErrorList // facts marked "tjekkes" by the editors
+	Hidden     int       // offers left out because of udgives or udloeber
+}
+
+// folders lists the entity folders, their file extension and their fields.
+var folders = []struct {
+	dir    string
+	ext    string
+	fields []field
+}{
+	{"tilbud", ".md", offerFields},
+	{"kontakter", ".yaml", contactFields},
+	{"udbydere", ".yaml", providerFields},
+	{"principper", ".md", principleFields},
+	{"bekymring", ".md", guideFields},
+	{"sider", ".md", pageFields},
+}
+
+// topFiles are the files allowed at the top of the content folder.
+var topFiles = []string{"site.yaml", "maalgrupper.yaml", "emner.yaml", "trin.yaml", "synonymer.yaml"}
+
+type loader struct {
+	fsys   fs.FS
+	prefix string
+	opts   Options
+	md     *markdown.Converter
+	errs   ErrorList
+	report Report
+	site   *site.Site
+}
+
+// parsed is one content file, decoded but not yet resolved against the others.
+type parsed struct {
+	f        *file
+	rel      string // path in the content folder
+	slug     string
+	rec      *record
+	doc      *markdown.Doc
+	body     []byte
+	bodyLine int
+}
+
+// Load reads and validates the content folder fsys. prefix is the folder's name as it should
+// appear in messages (e.g. "content").
+func Load(fsys fs.FS, prefix string, opts Options) (*site.Site, *Report, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	l := &loader{fsys: fsys, prefix: prefix, opts: opts, md: markdown.New(), site: &site.Site{}}
+	l.checkTop()
+	siteRec := l.parseYAMLFile("site.yaml", true)
+	l.loadConfig(siteRec)
+	l.loadTaxonomies()
+
+	byDir := map[string][]*parsed{}
+	for _, d := range folders {
+		byDir[d.dir] = l.parseFolder(d.dir, d.ext, d.fields)
+	}
+	providers := l.buildProviders(byDir["udbydere"])
+	contacts := l.buildContacts(byDir["kontakter"], providers)
+	principles := l.buildPrinciples(byDir["principper"])
+	l.buildGuides(byDir["bekymring"])
+	l.buildPages(byDir["sider"])
+	l.buildOffers(byDir["tilbud"], providers, contacts, principles)
+	l.checkLinks(byDir)
+	l.backrefs()
+
+	l.report.Warnings.Sort()
+	l.report.Unverified.Sort()
+	if err := l.errs.Err(); err != nil {
+		return nil, &l.report, err
+	}
+	return l.site, &l.report, nil
+}
+
+func (l *loader) display(rel string) string {
+	if l.prefix == "" {
+		return rel
+	}
+	return path.Join(l.prefix, rel)
+}
+
+func (l *loader) newFile(rel string, lineOff int) *file {
+	return &file{name: l.display(rel), lineOff: lineOff, errs: &l.errs}
+}
+
+// checkTop reports unknown files and folders at the top of the content folder.
+func (l *loader) checkTop() {
+	entries, err := fs.ReadDir(l.fsys, ".")
+	if err != nil {
+		l.errs.Add(Position{File: l.display(".")}, "kan ikke læse indholdsmappen: %v", err)
+		return
+	}
+	known := append([]string(nil), topFiles...)
+	for _, d := range folders {
+		known = append(known, d.dir)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") || strings.EqualFold(name, "README.md") {
+			continue
+		}
+		if !contains(known, name) {
+			l.errs.Add(Position{File: l.display(name)}, "ukendt fil eller mappe i indholdsmappen%s", suggest(name, known, "kendte navne: "))
+		}
+	}
+}
+
+// read reads and normalizes a file; missing optional files return nil.
+func (l *loader) read(rel string, required bool) []byte {
+	src, err := fs.ReadFile(l.fsys, rel)
+	if err != nil {
+		if required || !isNotExist(err) {
+			l.errs.Add(Position{File: l.display(rel)}, "filen mangler eller kan ikke læses: %v", unwrapPathError(err))
+		}
+		return nil
+	}
+	src, ok := normalize(l.display(rel), src, &l.errs)
+	if !ok {
+		return nil
+	}
+	return src
+}
+
+// parseYAMLFile parses a whole-file YAML document; it returns nil when the file is missing or broken.
+func (l *loader) parseYAMLFile(rel string, required bool) *yaml.Node {
+	src := l.read(rel, required)
+	if src == nil {
+		return nil
+	}
+	n, ok := parseYAML(l.newFile(rel, 0), src)
+	if !ok {
+		return nil
+	}
+	return n
+}
+
+func (l *loader) loadConfig(n *yaml.Node) {
+	c := &l.site.Config
+	c.ReviewMonths, c.LixLimit = 12, 35
+	l.site.AgeBands = site.DefaultAgeBands()
+	if n == nil {
+		return
+	}
+	f := l.newFile("site.yaml", 0)
+	r := decodeRecord(f, n, siteFields)
+	c.Name, c.Municipality, c.Description = r.str("navn"), r.str("kommune"), r.str("beskrivelse")
+	c.BaseURL = strings.TrimRight(r.str("basisurl"), "/")
+	c.ReportURL, c.AccessibilityURL = r.str("underretning"), r.str("tilgaengelighedserklaering")
+	if e := r.sub("redaktion", fieldsOf(siteFields, "redaktion")); e != nil {
+		c.Editors = site.Editors{Name: e.str("navn"), Email: e.str("email")}
+	}
+	for _, a := range r.subs("akut", fieldsOf(siteFields, "akut")) {
+		c.Urgent = append(c.Urgent, site.UrgentLine{Name: a.str("navn"), Phone: a.str("telefon"), Text: a.str("tekst")})
+	}
+	if bands := r.subs("aldersgrupper", fieldsOf(siteFields, "aldersgrupper")); bands != nil {
+		l.site.AgeBands = nil
+		seen := map[string]bool{}
+		for _, b := range bands {
+			from, _ := b.int("fra")
+			to, _ := b.int("til")
+			id := b.str("id")
+			if seen[id] {
+				f.errs.Add(b.pos("id"), "aldersgruppen %q står der to gange", id)
+			}
+			seen[id] = true
+			if from > to {
+				f.errs.Add(b.pos("fra"), "aldersgruppe %q: fra (%d) er større end til (%d); byt om på dem", id, from, to)
+			}
+			l.site.AgeBands = append(l.site.AgeBands, &site.AgeBand{ID: id, Name: b.str("navn"), From: from, To: to})
+		}
+	}
+	if m, ok := r.int("gennemgang_maaneder"); ok {
+		c.ReviewMonths = m
+	}
+	if m, ok := r.int("lix_graense"); ok {
+		c.LixLimit = m
+	}
+	if c.Editors.Email == "" {
+		l.report.Warnings.Add(r.pos("redaktion"), "redaktion.email mangler: uden den kan besøgende ikke sende rettelser (\"Ret en fejl\")")
+	}
+	if c.BaseURL == "" {
+		l.report.Warnings.Add(r.pos("basisurl"), "basisurl mangler: sitemap, feeds og delte links bliver uden fuld adresse")
+	}
+}
+
+// taxonomy parses a top-level file holding a list of entries with ids.
+func (l *loader) taxonomy(rel string, fields []field, required bool) []*record {
+	n := l.parseYAMLFile(rel, required)
+	if n == nil {
+		return nil
+	}
+	f := l.newFile(rel, 0)
+	if n.Kind != yaml.SequenceNode {
+		if n.Kind == yaml.MappingNode && len(n.Content) == 0 && !required {
+			return nil
+		}
+		f.errorf(n, "filen skal være en liste, hvor hvert punkt begynder med \"- id: ...\"")
+		return nil
+	}
+	var out []*record
+	seen := map[string]int{}
+	for _, item := range n.Content {
+		r := decodeRecord(f, item, fields)
+		if id := r.str("id"); id != "" {
+			if line, dup := seen[id]; dup {
+				f.errs.Add(r.pos("id"), "id %q bruges allerede i linje %d; hvert id skal være unikt", id, line)
+				continue
+			}
+			seen[id] = r.pos("id").Line
+		}
+		out = append(out, r)
+	}
+	if required && len(out) == 0 {
+		f.errorf(n, "listen er tom; der skal være mindst ét punkt")
+	}
+	return out
+}
+
+func (l *loader) markdownField(f *file, r *record, key string) string {
+	doc, err := l.md.Convert([]byte(r.str(key)))
+	if err != nil {
+		f.errs.Add(r.pos(key), "kan ikke læse teksten: %v", err)
+		return ""
+	}
+	return doc.HTML
+}
+
+func (l *loader) loadTaxonomies() {
+	s := l.site
+	for _, r := range l.taxonomy("maalgrupper.yaml", audienceFields, true) {
+		s.Audiences = append(s.Audiences, &site.Audience{ID: r.str("id"), Name: r.str("navn"),
+			Description: html(l.markdownField(r.f, r, "beskrivelse"))})
+	}
+	for _, r := range l.taxonomy("emner.yaml", topicFields, true) {
+		s.Topics = append(s.Topics, &site.Topic{ID: r.str("id"), Name: r.str("navn"),
+			Description: html(l.markdownField(r.f, r, "beskrivelse")),
+			Synonyms:    r.strs("synonymer"), Sensitive: r.bool("foelsomt")})
+	}
+	for i, r := range l.taxonomy("trin.yaml", stepFields, true) {
+		s.Steps = append(s.Steps, &site.Step{ID: r.str("id"), Name: r.str("navn"), Short: r.str("kort"),
+			Description: html(l.markdownField(r.f, r, "beskrivelse")), Rank: i + 1})
+	}
+	n := l.parseYAMLFile("synonymer.yaml", false)
+	if n == nil {
+		return
+	}
+	f := l.newFile("synonymer.yaml", 0)
+	if n.Kind != yaml.SequenceNode {
+		f.errorf(n, "filen skal være en liste af grupper, fx - [skilsmisse, samlivsophør, brud]")
+		return
+	}
+	for _, g := range n.Content {
+		if g.Kind != yaml.SequenceNode || len(g.Content) < 2 {
+			f.errorf(g, "hver gruppe skal være en liste med mindst to ord, fx [skilsmisse, samlivsophør]")
+			continue
+		}
+		var words []string
+		for _, w := range g.Content {
+			if w.Kind != yaml.ScalarNode || strings.TrimSpace(w.Value) == "" {
+				f.errorf(w, "hvert ord i en synonymgruppe skal være en tekst")
+				continue
+			}
+			words = append(words, strings.ToLower(strings.TrimSpace(w.Value)))
+		}
+		s.Synonyms = append(s.Synonyms, words)
+	}
+}
+
+// parseFolder parses every file in dir, in parallel, in name order.
+func (l *loader) parseFolder(dir, ext string, fields []field) []*parsed {
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if err != nil {
+		if !isNotExist(err) {
+			l.errs.Add(Position{File: l.display(dir)}, "kan ikke læse mappen: %v", unwrapPathError(err))
+		}
+		return nil
+	}
+	var rels []string
+	for _, e := range entries {
+		name := e.Name()
+		rel := dir + "/" + name
+		switch {
+		case strings.HasPrefix(name, "."):
+			continue
+		case e.IsDir():
+			l.errs.Add(Position{File: l.display(rel)}, "mappen %s må ikke have undermapper; læg filen direkte i %s/", dir, dir)
+			continue
+		case ext == ".yaml" && strings.HasSuffix(name, ".yml"):
+		case !strings.HasSuffix(name, ext):
+			l.errs.Add(Position{File: l.display(rel)}, "ukendt filtype; filer i %s/ skal hedde noget med %s", dir, ext)
+			continue
+		}
+		rels = append(rels, rel)
+	}
+	out := make([]*parsed, len(rels))
+	lists := make([]ErrorList, len(rels))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(rels)); w++ {
+		wg.Go(func() {
+			for i := range next {
+				out[i] = l.parseFile(rels[i], ext, fields, &lists[i])
+			}
+		})
+	}
+	for i := range rels {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var kept []*parsed
+	seen := map[string]string{}
+	for i, p := range out {
+		l.errs = append(l.errs, lists[i]...)
+		if p == nil {
+			continue
+		}
+		p.f.errs = &l.errs // later checks on this file report to the loader's list
+		if prev, dup := seen[p.slug]; dup {
+			l.errs.Add(Position{File: l.display(p.rel)}, "adressen /%s/%s/ bruges allerede af %s; omdøb den ene fil", dir, p.slug, l.display(prev))
+			continue
+		}
+		seen[p.slug] = p.rel
+		kept = append(kept, p)
+	}
+	return kept
+}
+
+// parseFile parses one entity file. It only touches errs, so it may run concurrently.
+func (l *loader) parseFile(rel, ext string, fields []field, errs *ErrorList) *parsed {
+	name := path.Base(rel)
+	slug := strings.TrimSuffix(strings.TrimSuffix(name, ext), ".yml")
+	p := &parsed{rel: rel, slug: slug}
+	display := l.display(rel)
+	if !slugRE.MatchString(slug) {
+		errs.Add(Position{File: display}, "filnavnet %q kan ikke bruges i en adresse; brug kun små bogstaver a-z, tal og bindestreg (æ=ae, ø=oe, å=aa), fx %q", name, slugify(slug)+ext)
+		return nil
+	}
+	raw, err := fs.ReadFile(l.fsys, rel)
+	if err != nil {
+		errs.Add(Position{File: display}, "kan ikke læse filen: %v", unwrapPathError(err))
+		return nil
+	}
+	src, ok := normalize(display, raw, errs)
+	if !ok {
+		return nil
+	}
+	yamlSrc, lineOff := src, 0
+	if ext == ".md" {
+		fm, body, bodyLine, ok := splitFrontMatter(display, src, errs)
+		if !ok {
+			return nil
+		}
+		yamlSrc, lineOff = fm, 1
+		p.body, p.bodyLine = body, bodyLine
+		doc, err := l.md.Convert(body)
+		if err != nil {
+			errs.Add(Position{display, bodyLine, 1}, "kan ikke læse teksten: %v", err)
+			return nil
+		}
+		p.doc = doc
+	}
+	p.f = &file{name: display, lineOff: lineOff, errs: errs}
+	n, ok := parseYAML(p.f, yamlSrc)
+	if !ok {
+		return nil
+	}
+	if n.Kind == yaml.MappingNode && len(n.Content) == 0 && n.Line <= 1 && lineOff == 1 {
+		n.Line = 0 // an empty front matter: report missing fields at the opening "---"
+		n.Column = 1
+	}
+	p.rec = decodeRecord(p.f, n, fields)
+	return p
+}
+
+func (l *loader) sources(r *record) []site.Source {
+	var out []site.Source
+	for _, s := range r.subs("kilder", sourceFields) {
+		out = append(out, site.Source{URL: s.str("url"), Title: s.str("titel"), Read: s.date("laest")})
+	}
+	return out
+}
+
+func address(r *record) site.Address {
+	if r == nil {
+		return site.Address{}
+	}
+	return site.Address{Street: r.str("vej"), PostalCode: r.str("postnummer"), City: r.str("by")}
+}
+
+func (l *loader) buildProviders(files []*parsed) map[string]*site.Provider {
+	idx := map[string]*site.Provider{}
+	for _, p := range files {
+		r := p.rec
+		pr := &site.Provider{Slug: p.slug, Source: p.rel, Name: r.str("navn"), Kind: site.ProviderKind(r.str("type")),
+			Description: r.str("beskrivelse"), Web: r.str("web"), Email: r.str("email"), Phone: r.str("telefon"),
+			Address: address(r.sub("adresse", addressFields)), Sources: l.sources(r)}
+		idx[p.slug] = pr
+		l.site.Providers = append(l.site.Providers, pr)
+	}
+	return idx
+}
+
+func (l *loader) buildContacts(files []*parsed, providers map[string]*site.Provider) map[string]*site.Contact {
+	idx := map[string]*site.Contact{}
+	for _, p := range files {
+		r := p.rec
+		c := &site.Contact{Slug: p.slug, Source: p.rel, Name: r.str("navn"), Description: r.str("beskrivelse"),
+			Phone: r.str("telefon"), PhoneHours: r.hours("telefontider"), SMS: r.str("sms"), Email: r.str("email"),
+			Web: r.str("web"), Chat: r.str("chat"), Address: address(r.sub("adresse", addressFields)),
+			Hours: r.hours("aabningstider"), Note: r.str("note"), Sources: l.sources(r),
+			Reviewed: r.date("gennemgaaet"), Verify: r.str("tjekkes")}
+		c.Provider = resolveOne(p, "udbyder", "udbyder", providers, "udbydere/")
+		if c.Phone == "" && c.Email == "" && c.Web == "" && c.Chat == "" && c.SMS == "" && c.Address.IsZero() {
+			l.report.Warnings.Add(r.pos("navn"), "kontakten har hverken telefon, e-mail, hjemmeside, chat, sms eller adresse; tilføj det, der er kendt, eller skriv i tjekkes, hvad der mangler")
+		}
+		if c.Verify != "" {
+			l.report.Unverified.Add(r.pos("tjekkes"), "skal tjekkes: %s", c.Verify)
+		}
+		if c.Provider != nil {
+			c.Provider.Contacts = append(c.Provider.Contacts, c)
+		}
+		idx[p.slug] = c
+		l.site.Contacts = append(l.site.Contacts, c)
+	}
+	return idx
+}
+
+func (l *loader) buildPrinciples(files []*parsed) map[string]*site.Principle {
+	idx := map[string]*site.Principle{}
+	for _, p := range files {
+		r := p.rec
+		n, _ := r.int("nummer")
+		pr := &site.Principle{Slug: p.slug, Source: p.rel, Title: r.str("titel"), Subtitle: r.str("undertitel"),
+			Summary: r.str("resume"), Kind: site.PrincipleKind(r.str("type")), Number: n, Items: r.strs("principper"),
+			Sources: l.sources(r), Body: html(p.doc.HTML), Text: p.doc.Text()}
+		idx[p.slug] = pr
+		l.site.Principles = append(l.site.Principles, pr)
+	}
+	sort.SliceStable(l.site.Principles, func(i, j int) bool {
+		return l.site.Principles[i].Number < l.site.Principles[j].Number
+	})
+	return idx
+}
+
+func (l *loader) buildGuides(files []*parsed) {
+	for _, p := range files {
+		r := p.rec
+		n, _ := r.int("nummer")
+		l.site.Guides = append(l.site.Guides, &site.Guide{Slug: p.slug, Source: p.rel, Title: r.str("titel"),
+			Summary: r.str("resume"), Audience: r.str("maalgruppe"), Number: n, Sources: l.sources(r),
+			Body: html(p.doc.HTML), Text: p.doc.Text()})
+	}
+	sort.SliceStable(l.site.Guides, func(i, j int) bool { return l.site.Guides[i].Number < l.site.Guides[j].Number })
+}
+
+func (l *loader) buildPages(files []*parsed) {
+	for _, p := range files {
+		if contains(site.ReservedSlugs, p.slug) {
+			l.errs.Add(Position{File: l.display(p.rel)}, "adressen /%s/ bruges af sitet selv; giv siden et andet filnavn", p.slug)
+			continue
+		}
+		r := p.rec
+		n, _ := r.int("nummer")
+		l.site.Pages = append(l.site.Pages, &site.Page{Slug: p.slug, Source: p.rel, Title: r.str("titel"),
+			Summary: r.str("resume"), Number: n, Body: html(p.doc.HTML), Text: p.doc.Text()})
+	}
+	sort.SliceStable(l.site.Pages, func(i, j int) bool { return l.site.Pages[i].Number < l.site.Pages[j].Number })
+}
+
+func (l *loader) buildOffers(files []*parsed, providers map[string]*site.Provider,
+	contacts map[string]*site.Contact, principles map[string]*site.Principle) {
+	s := l.site
+	audiences := index(s.Audiences, func(a *site.Audience) string { return a.ID })
+	topics := index(s.Topics, func(t *site.Topic) string { return t.ID })
+	steps := index(s.Steps, func(t *site.Step) string { return t.ID })
+	for _, p := range files {
+		r := p.rec
+		o := &site.Offer{Slug: p.slug, Source: p.rel, Title: r.str("titel"), Summary: r.str("resume"),
+			LegalBasis: r.str("lovgrundlag"), Status: site.Status(r.str("status")), Alert: r.str("besked"),
+			Reviewed: r.date("gennemgaaet"), Responsible: r.str("ansvarlig"), Sources: l.sources(r),
+			Verify: r.str("tjekkes"), Publish: r.date("udgives"), Expire: r.date("udloeber"),
+			Keywords: r.strs("soegeord"), Hours: r.hours("aabningstider"), Languages: r.strs("sprog"),
+			Body: html(p.doc.HTML), FamilyText: p.doc.FamilyText, ProText: p.doc.ProText}
+		if o.Status == "" {
+			o.Status = site.StatusActive
+		}
+		if o.Status == site.StatusClosed && o.Alert == "" {
+			p.f.errs.Add(r.pos("status"), "et midlertidigt lukket tilbud skal have en besked; tilføj feltet besked med, hvornår det åbner igen, eller hvad man kan gøre imens")
+		}
+		o.Audiences = resolveMany(p, "maalgrupper", "målgruppe", audiences, "maalgrupper.yaml")
+		o.Topics = resolveMany(p, "emner", "emne", topics, "emner.yaml")
+		o.Step = resolveOne(p, "trin", "trin", steps, "trin.yaml")
+		o.Provider = resolveOne(p, "udbyder", "udbyder", providers, "udbydere/")
+		o.Contacts = resolveMany(p, "kontakter", "kontakt", contacts, "kontakter/")
+		o.Principles = resolveMany(p, "principper", "princip", principles, "principper/")
+		if a := r.sub("alder", fieldsOf(offerFields, "alder")); a != nil {
+			from, okF := a.int("fra")
+			to, okT := a.int("til")
+			switch {
+			case !okF || !okT:
+			case from < 0 || to > 120:
+				p.f.errs.Add(a.pos("fra"), "alder skal være mellem 0 og 120 år")
+			case from > to:
+				p.f.errs.Add(a.pos("fra"), "alder: fra (%d) er større end til (%d); byt om på dem", from, to)
+			default:
+				o.Age = &site.AgeRange{From: from, To: to}
+			}
+		}
+		if a := r.sub("adgang", fieldsOf(offerFields, "adgang")); a != nil {
+			o.Access = site.Access{Route: site.Route(a.str("vej")), Anonymous: a.bool("anonym"), Via: a.str("via"), Steps: a.strs("trin")}
+		}
+		if c := r.sub("pris", fieldsOf(offerFields, "pris")); c != nil {
+			o.Cost = &site.Cost{Free: c.bool("gratis"), Text: c.str("tekst")}
+		}
+		for _, sr := range r.subs("steder", fieldsOf(offerFields, "steder")) {
+			o.Locations = append(o.Locations, site.Location{Name: sr.str("navn"), Note: sr.str("note"),
+				Address: site.Address{Street: sr.str("adresse"), PostalCode: sr.str("postnummer"), City: sr.str("by")}})
+		}
+		for _, lr := range r.subs("links", fieldsOf(offerFields, "links")) {
+			o.Links = append(o.Links, site.Link{Title: lr.str("titel"), URL: lr.str("url")})
+		}
+		for _, n := range r.nodes("sprog") {
+			if len(n.Value) != 2 {
+				p.f.errorf(n, "ukendt sprogkode %q; brug to bogstaver efter ISO 639-1, fx da, en, ar", n.Value)
+			}
+		}
+		if !o.Publish.IsZero() && !o.Expire.IsZero() && !o.Expire.After(o.Publish) {
+			p.f.errs.Add(r.pos("udloeber"), "udloeber (%s) skal være efter udgives (%s)", o.Expire.Format(time.DateOnly), o.Publish.Format(time.DateOnly))
+		}
+		l.offerNotes(p, o)
+		if !l.opts.Drafts && !o.Visible(l.opts.Now) {
+			l.report.Hidden++
+			continue
+		}
+		s.Offers = append(s.Offers, o)
+	}
+}
+
+// offerNotes adds an offer's warnings and unverified facts to the report.
+func (l *loader) offerNotes(p *parsed, o *site.Offer) {
+	r := p.rec
+	if o.Verify != "" {
+		l.report.Unverified.Add(r.pos("tjekkes"), "skal tjekkes: %s", o.Verify)
+	}
+	reachable := len(o.Links) > 0
+	for _, c := range o.Contacts {
+		if c.Phone != "" || c.Email != "" || c.Web != "" || c.Chat != "" || c.SMS != "" {
+			reachable = true
+		}
+	}
+	if !reachable {
+		l.report.Warnings.Add(r.pos("titel"), "tilbuddet har ingen kontaktoplysninger (telefon, e-mail, hjemmeside eller link); tilføj en kontakt eller skriv i tjekkes, hvad der mangler")
+	}
+	if !o.Reviewed.IsZero() && l.site.Config.ReviewMonths > 0 {
+		due := o.Reviewed.AddDate(0, l.site.Config.ReviewMonths, 0)
+		if !l.opts.Now.Before(due) {
+			l.report.Warnings.Add(r.pos("gennemgaaet"), "tilbuddet blev sidst gennemgået %s og skulle gennemgås igen senest %s; tjek oplysningerne og ret datoen",
+				o.Reviewed.Format(time.DateOnly), due.Format(time.DateOnly))
+		}
+	}
+}
+
+// resolveOne looks up the id in key; unknown ids are reported with a suggestion.
+func resolveOne[T any](p *parsed, key, what string, idx map[string]T, where string) T {
+	var zero T
+	v := p.rec.vals[key]
+	if v == nil {
+		return zero
+	}
+	t, ok := lookup(p, v, what, idx, where)
+	if !ok {
+		return zero
+	}
+	return t
+}
+
+func resolveMany[T any](p *parsed, key, what string, idx map[string]T, where string) []T {
+	var out []T
+	seen := map[string]bool{}
+	for _, n := range p.rec.nodes(key) {
+		if seen[n.Value] {
+			p.f.errorf(n, "%s %q står der to gange", what, n.Value)
+			continue
+		}
+		seen[n.Value] = true
+		if t, ok := lookup(p, n, what, idx, where); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func lookup[T any](p *parsed, n *yaml.Node, what string, idx map[string]T, where string) (T, bool) {
+	if t, ok := idx[n.Value]; ok {
+		return t, true
+	}
+	ids := make([]string, 0, len(idx))
+	for id := range idx {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	hint := suggest(n.Value, ids, "")
+	if hint == "" {
+		hint = fmt.Sprintf("; de kendte står i %s", where)
+	}
+	p.f.errorf(n, "ukendt %s %q%s", what, n.Value, hint)
+	var zero T
+	return zero, false
+}
+
+func index[T any](items []T, id func(T) string) map[string]T {
+	m := make(map[string]T, len(items))
+	for _, it := range items {
+		m[id(it)] = it
+	}
+	return m
+}
+
+// checkLinks reports Markdown links to unknown pages of the site and links with schemes
+// editors may not use.
+func (l *loader) checkLinks(byDir map[string][]*parsed) {
+	urls := URLs(l.site)
+	for _, d := range folders {
+		for _, p := range byDir[d.dir] {
+			if p.doc == nil {
+				continue
+			}
+			for _, ln := range p.doc.Links {
+				pos := offsetPos(p, ln.Offset)
+				dest := ln.Dest
+				switch {
+				case strings.HasPrefix(dest, "#"):
+				case strings.HasPrefix(dest, "/"):
+					target, _, _ := strings.Cut(dest, "#")
+					target, _, _ = strings.Cut(target, "?")
+					if !urls[target] && !urls[target+"/"] {
+						l.errs.Add(pos, "linket %q peger på en side, der ikke findes%s", dest, suggestURL(target, urls))
+					}
+				case !strings.Contains(dest, ":"):
+					l.errs.Add(pos, "linket %q er relativt; skriv adressen fra roden, fx /tilbud/boernetelefonen/, eller en hel adresse med https://", dest)
+				default:
+					if msg := checkURL(dest); msg != "" {
+						l.errs.Add(pos, "%s", msg)
+					}
+				}
+			}
+		}
+	}
+}
+
+// offsetPos turns a byte offset in a file's body into a position.
+func offsetPos(p *parsed, off int) Position {
+	off = min(off, len(p.body))
+	before := p.body[:off]
+	line := p.bodyLine + strings.Count(string(before), "\n")
+	col := off - strings.LastIndexByte(string(before), '\n')
+	return Position{File: p.f.name, Line: line, Col: col}
+}
+
+// URLs returns the set of page URLs the site will have.
+func URLs(s *site.Site) map[string]bool {
+	m := map[string]bool{}
+	for _, u := range []string{"/", "/soeg/", "/a-aa/", "/emner/", "/for/", "/alder/", "/trin/",
+		"/kontakter/", "/principper/", "/bekymring/"} {
+		m[u] = true
+	}
+	add := func(u string) { m[u] = true }
+	for _, x := range s.Audiences {
+		add(x.URL())
+	}
+	for _, x := range s.Topics {
+		add(x.URL())
+	}
+	for _, x := range s.Steps {
+		add(x.URL())
+	}
+	for _, x := range s.AgeBands {
+		add(x.URL())
+	}
+	for _, x := range s.Offers {
+		add(x.URL())
+	}
+	for _, x := range s.Contacts {
+		add(x.URL())
+	}
+	for _, x := range s.Principles {
+		add(x.URL())
+	}
+	for _, x := range s.Guides {
+		add(x.URL())
+	}
+	for _, x := range s.Pages {
+		add(x.URL())
+	}
+	return m
+}
+
+// backrefs fills in the lists of offers on taxonomies, contacts, providers and principles.
+func (l *loader) backrefs() {
+	s := l.site
+	for _, o := range s.Offers {
+		for _, a := range o.Audiences {
+			a.Offers = append(a.Offers, o)
+		}
+		for _, t := range o.Topics {
+			t.Offers = append(t.Offers, o)
+		}
+		if o.Step != nil {
+			o.Step.Offers = append(o.Step.Offers, o)
+		}
+		if o.Provider != nil {
+			o.Provider.Offers = append(o.Provider.Offers, o)
+		}
+		for _, c := range o.Contacts {
+			c.Offers = append(c.Offers, o)
+		}
+		for _, p := range o.Principles {
+			p.Offers = append(p.Offers, o)
+		}
+		for _, b := range s.AgeBands {
+			if o.Age.Overlaps(b.From, b.To) {
+				b.Offers = append(b.Offers, o)
+			}
+		}
+	}
+}
+
+// suggestURL suggests a page for a link to a missing one: the same slug in another section, or
+// a URL at most two edits away.
+func suggestURL(target string, urls map[string]bool) string {
+	if !strings.HasSuffix(target, "/") {
+		target += "/"
+	}
+	slug := path.Base(target)
+	best, bestD := "", 3
+	for _, u := range sortedKeys(urls) {
+		if path.Base(u) == slug && u != "/" {
+			return fmt.Sprintf("; mente du %q?", u)
+		}
+		if d := distance(target, u); d < bestD {
+			best, bestD = u, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("; mente du %q?", best)
+}
