@@ -1,0 +1,271 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"tilbudsviften/internal/site"
+)
+
+// funcs are the functions templates can call.
+func (r *Renderer) funcs() template.FuncMap {
+	return template.FuncMap{
+		"asset": func(name string) (string, error) {
+			p, ok := r.assets[name]
+			if !ok {
+				return "", fmt.Errorf("the theme has no asset %q", name)
+			}
+			return "/" + p, nil
+		},
+		"date":       Date,
+		"isodate":    func(t time.Time) string { return t.Format("2006-01-02") },
+		"age":        AgeText,
+		"tel":        TelURL,
+		"language":   Language,
+		"languages":  Languages,
+		"directions": Directions,
+		"address":    AddressText,
+		"fixmail":    FixMail,
+		"join":       strings.Join,
+		"contains":   strings.Contains,
+		"plain":      plain,
+		"lower":      strings.ToLower,
+		"add":        func(a, b int) int { return a + b },
+		"count":      Count,
+		"routeText":  RouteText,
+		"hasContact": HasContact,
+		"topicNames": func(ts []*site.Topic) string {
+			names := make([]string, len(ts))
+			for i, t := range ts {
+				names[i] = t.Name
+			}
+			return strings.Join(names, ", ")
+		},
+		"host": func(u string) string {
+			p, err := url.Parse(u)
+			if err != nil || p.Host == "" {
+				return u
+			}
+			return strings.TrimPrefix(p.Host, "www.")
+		},
+	}
+}
+
+var months = [...]string{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+	"september", "oktober", "november", "december"}
+
+// Date formats t the Danish way: "22. november 2026".
+func Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d. %s %d", t.Day(), months[t.Month()-1], t.Year())
+}
+
+// AgeText says which ages an offer is for: "0–17 år", "Alle aldre".
+func AgeText(a *site.AgeRange) string {
+	switch {
+	case a == nil:
+		return "Alle aldre"
+	case a.From == a.To:
+		return fmt.Sprintf("%d år", a.From)
+	case a.From == 0 && a.To >= 99:
+		return "Alle aldre"
+	case a.To >= 99:
+		return fmt.Sprintf("Fra %d år", a.From)
+	}
+	return fmt.Sprintf("%d–%d år", a.From, a.To)
+}
+
+// TelURL returns the tel: link of a Danish phone number as editors write it: "44 52 70 00"
+// becomes "tel:+4544527000"; short numbers such as 112, 1813 and 116 111 stay as they are.
+func TelURL(phone string) template.URL {
+	var digits strings.Builder
+	for _, r := range phone {
+		if r >= '0' && r <= '9' || r == '+' {
+			digits.WriteRune(r)
+		}
+	}
+	d := digits.String()
+	if len(d) == 8 && !strings.HasPrefix(d, "+") {
+		d = "+45" + d
+	}
+	return template.URL("tel:" + d)
+}
+
+var languageNames = map[string]string{
+	"da": "dansk", "en": "engelsk", "de": "tysk", "ar": "arabisk", "tr": "tyrkisk", "ur": "urdu",
+	"so": "somali", "pl": "polsk", "uk": "ukrainsk", "ru": "russisk", "fa": "persisk", "ps": "pashto",
+	"ti": "tigrinya", "sv": "svensk", "no": "norsk", "fr": "fransk", "es": "spansk", "ro": "rumænsk",
+	"lt": "litauisk", "bs": "bosnisk", "ku": "kurdisk", "vi": "vietnamesisk", "th": "thai", "tl": "tagalog",
+	"kl": "grønlandsk", "fo": "færøsk", "sgn": "tegnsprog",
+}
+
+// Language returns the Danish name of an ISO 639-1 language code.
+func Language(code string) string {
+	if n, ok := languageNames[code]; ok {
+		return n
+	}
+	return code
+}
+
+// Languages lists language codes as Danish names: "dansk, engelsk og arabisk".
+func Languages(codes []string) string {
+	names := make([]string, len(codes))
+	for i, c := range codes {
+		names[i] = Language(c)
+	}
+	return andList(names)
+}
+
+func andList(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " og " + items[len(items)-1]
+}
+
+// AddressText writes an address on one line.
+func AddressText(a site.Address) string {
+	town := strings.TrimSpace(a.PostalCode + " " + a.City)
+	if a.Street == "" {
+		return town
+	}
+	if town == "" {
+		return a.Street
+	}
+	return a.Street + ", " + town
+}
+
+// Directions returns a link that opens a map with directions to the address in the visitor's
+// own map service. Nothing is loaded from the map service until the visitor follows the link.
+func Directions(a site.Address) template.URL {
+	q := url.QueryEscape(AddressText(a))
+	return template.URL("https://www.openstreetmap.org/search?query=" + q)
+}
+
+// FixMail returns a mailto: link for reporting a mistake on a page.
+func FixMail(s *site.Site, title, pageURL string) template.URL {
+	to := s.Config.Editors.Email
+	subject := "Fejl på siden " + title
+	body := "Siden: " + s.Config.BaseURL + pageURL + "\n\nHvad er forkert?\n"
+	return template.URL("mailto:" + to + "?subject=" + pathEscape(subject) + "&body=" + pathEscape(body))
+}
+
+func pathEscape(s string) string { return strings.ReplaceAll(url.PathEscape(s), "&", "%26") }
+
+// Count writes a count with its noun: "1 tilbud", "3 tilbud", "1 kontakt", "2 kontakter".
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// RouteText says in one phrase how to get an offer.
+func RouteText(o *site.Offer) string {
+	switch o.Access.Route {
+	case site.RouteSelf:
+		if o.Access.Anonymous {
+			return "Du kan selv tage kontakt – også anonymt"
+		}
+		return "Du kan selv tage kontakt"
+	case site.RouteProfessional:
+		if o.Access.Via != "" {
+			return "Via " + o.Access.Via
+		}
+		return "Via en fagperson"
+	case site.RouteDecision:
+		return "Kræver en afgørelse fra kommunen"
+	}
+	return ""
+}
+
+// HasContact reports whether an offer gives the visitor any way to get in touch.
+func HasContact(o *site.Offer) bool {
+	for _, c := range o.Contacts {
+		if c.Phone != "" || c.Email != "" || c.Web != "" || c.Chat != "" || c.SMS != "" || !c.Address.IsZero() {
+			return true
+		}
+	}
+	for _, l := range o.Locations {
+		if !l.Address.IsZero() {
+			return true
+		}
+	}
+	return false
+}
+
+// collationKey maps a string onto a key that sorts in Danish alphabetical order: case and
+// accents are ignored, and Æ, Ø and Å (and the old spelling Aa at the start) come after Z: they
+// map onto the three characters that follow 'z' in ASCII.
+func collationKey(s string) string {
+	var b strings.Builder
+	rs := []rune(strings.ToLower(s))
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch r {
+		case 'æ', 'ä':
+			b.WriteRune('{')
+		case 'ø', 'ö':
+			b.WriteRune('|')
+		case 'å':
+			b.WriteRune('}')
+		case 'é', 'è', 'ê':
+			b.WriteRune('e')
+		case 'ü':
+			b.WriteRune('y')
+		case 'a':
+			if i == 0 && i+1 < len(rs) && rs[i+1] == 'a' {
+				b.WriteRune('}')
+				i++
+				continue
+			}
+			b.WriteRune('a')
+		default:
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+// Less reports whether a sorts before b in Danish alphabetical order.
+func Less(a, b string) bool {
+	ka, kb := collationKey(a), collationKey(b)
+	if ka != kb {
+		return ka < kb
+	}
+	return a < b
+}
+
+// Initial returns the letter under which a title is listed from A to Å.
+func Initial(title string) string {
+	k := collationKey(title)
+	if k == "" {
+		return "#"
+	}
+	if strings.HasPrefix(k, "{") {
+		return "Æ"
+	}
+	if strings.HasPrefix(k, "|") {
+		return "Ø"
+	}
+	if strings.HasPrefix(k, "}") {
+		return "Å"
+	}
+	r := []rune(k)[0]
+	if unicode.IsDigit(r) {
+		return "0–9"
+	}
+	return strings.ToUpper(string(r))
+}

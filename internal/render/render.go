@@ -1,0 +1,441 @@
+// Package render turns a loaded *site.Site into the files of the static site: HTML pages from
+// the theme's html/template files, the theme's assets under content-hashed names, and the
+// host's security headers.
+//
+// A theme is a flat folder (an fs.FS): base.html holds the layout, partials.html the shared
+// blocks, and every other .html file is one kind of page that defines the "main" block. Every
+// other file is an asset, published as assets/<name>.<hash>.<ext> so it can be cached for ever;
+// templates refer to it with {{asset "site.css"}}.
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"tilbudsviften/internal/site"
+)
+
+// pageKinds are the theme's page templates; each must exist.
+var pageKinds = []string{"index", "offer", "list", "overview", "contacts", "contact", "principles",
+	"principle", "guides", "guide", "az", "page", "search", "404"}
+
+// Renderer renders sites with one theme.
+type Renderer struct {
+	pages  map[string]*template.Template
+	assets map[string]string // theme file name → published path, e.g. "site.css" → "assets/site.0a1b2c3d4e.css"
+	files  map[string][]byte // published path → content
+}
+
+// New parses the theme.
+func New(theme fs.FS) (*Renderer, error) {
+	r := &Renderer{pages: map[string]*template.Template{}, assets: map[string]string{}, files: map[string][]byte{}}
+	entries, err := fs.ReadDir(theme, ".")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".go") || strings.HasPrefix(name, ".") {
+			continue
+		}
+		data, err := fs.ReadFile(theme, name)
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(data)
+		ext := path.Ext(name)
+		p := "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+		r.assets[name] = p
+		r.files[p] = data
+	}
+	base, err := template.New("base.html").Funcs(r.funcs()).ParseFS(theme, "base.html", "partials.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, kind := range pageKinds {
+		t, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.ParseFS(theme, kind+".html"); err != nil {
+			return nil, err
+		}
+		r.pages[kind] = t
+	}
+	return r, nil
+}
+
+// Page is what a page template gets.
+type Page struct {
+	Site        *site.Site
+	Kind        string
+	Title       string
+	Description string
+	URL         string
+	Sensitive   bool // show the quick-exit control
+	Crumbs      []Crumb
+
+	Offer     *site.Offer
+	Offers    []*site.Offer // the offers a listing shows
+	Groups    []Group       // grouped listings: overviews, A–Å
+	Contact   *site.Contact
+	Principle *site.Principle
+	Guide     *site.Guide
+	Plain     *site.Page
+	Intro     template.HTML // a listing's description
+	Lighter   *site.Step    // the step below an offer's or step's
+	Heavier   *site.Step    // the step above
+	Related   []*site.Offer
+}
+
+// Crumb is one link of the breadcrumb trail.
+type Crumb struct {
+	Name string
+	URL  string
+}
+
+// Group is a named list of entries on an overview page.
+type Group struct {
+	ID      string
+	Name    string
+	URL     string
+	Note    string
+	Count   int
+	Offers  []*site.Offer
+	Entries []Entry
+}
+
+// Entry is a link with a short text.
+type Entry struct {
+	Name string
+	URL  string
+	Text string
+}
+
+type job struct {
+	path string
+	kind string
+	page *Page
+}
+
+// Site renders every file of s and hands each to emit, in a fixed order.
+func (r *Renderer) Site(s *site.Site, emit func(path string, data []byte) error) error {
+	jobs := r.jobs(s)
+	out := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	workers := runtime.GOMAXPROCS(0)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := range next {
+				buf.Reset()
+				j := jobs[i]
+				if err := r.pages[j.kind].ExecuteTemplate(&buf, "base", j.page); err != nil {
+					errs[i] = fmt.Errorf("render %s: %w", j.path, err)
+					continue
+				}
+				out[i] = bytes.Clone(buf.Bytes())
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, j := range jobs {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		if err := emit(j.path, out[i]); err != nil {
+			return err
+		}
+	}
+	names := make([]string, 0, len(r.files))
+	for p := range r.files {
+		names = append(names, p)
+	}
+	sort.Strings(names)
+	for _, p := range names {
+		if err := emit(p, r.files[p]); err != nil {
+			return err
+		}
+	}
+	return emit("_headers", []byte(headers(s)))
+}
+
+// CSP is the Content-Security-Policy of every page: nothing from another host, no inline
+// script or style.
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"font-src 'self'; connect-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'"
+
+// headers returns the security headers in the _headers format that common static hosts read.
+func headers(s *site.Site) string {
+	var b strings.Builder
+	b.WriteString("/*\n")
+	b.WriteString("  Content-Security-Policy: " + CSP + "; frame-ancestors 'none'\n")
+	b.WriteString("  X-Content-Type-Options: nosniff\n")
+	b.WriteString("  Referrer-Policy: no-referrer\n")
+	b.WriteString("  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n")
+	b.WriteString("/assets/*\n")
+	b.WriteString("  Cache-Control: public, max-age=31536000, immutable\n")
+	return b.String()
+}
+
+func pagePath(url string) string {
+	return strings.TrimPrefix(url, "/") + "index.html"
+}
+
+// jobs lists every page of the site.
+func (r *Renderer) jobs(s *site.Site) []job {
+	var jobs []job
+	add := func(kind string, p *Page) {
+		p.Site = s
+		p.Kind = kind
+		jobs = append(jobs, job{path: pagePath(p.URL), kind: kind, page: p})
+	}
+	home := Crumb{"Forside", "/"}
+
+	add("index", &Page{Title: s.Config.Name, Description: s.Config.Description, URL: "/"})
+
+	for _, o := range s.Offers {
+		p := &Page{Title: o.Title, Description: o.Summary, URL: o.URL(), Offer: o, Sensitive: o.Sensitive(),
+			Crumbs: []Crumb{home, {"Alle tilbud", "/a-aa/"}}, Related: related(o, 6)}
+		if o.Step != nil {
+			p.Lighter, p.Heavier = neighbours(s.Steps, o.Step)
+		}
+		add("offer", p)
+	}
+
+	// Listings per topic, audience, age band and step, and their overviews.
+	var topics, audiences, bands, steps []Group
+	for _, t := range s.Topics {
+		topics = append(topics, Group{ID: t.ID, Name: t.Name, URL: t.URL(), Count: len(t.Offers), Note: plain(t.Description)})
+		add("list", &Page{Title: t.Name, Description: "Tilbud om " + strings.ToLower(t.Name) + ".", URL: t.URL(),
+			Intro: t.Description, Offers: byStep(t.Offers), Sensitive: t.Sensitive,
+			Crumbs: []Crumb{home, {"Emner", "/emner/"}}})
+	}
+	for _, a := range s.Audiences {
+		audiences = append(audiences, Group{ID: a.ID, Name: a.Name, URL: a.URL(), Count: len(a.Offers), Note: plain(a.Description)})
+		add("list", &Page{Title: "Tilbud til " + lowerFirst(a.Name), Description: plain(a.Description), URL: a.URL(),
+			Intro: a.Description, Offers: byStep(a.Offers), Crumbs: []Crumb{home, {"Hvem er du?", "/for/"}}})
+	}
+	for _, b := range s.AgeBands {
+		bands = append(bands, Group{ID: b.ID, Name: b.Name, URL: b.URL(), Count: len(b.Offers)})
+		add("list", &Page{Title: "Tilbud til børn og unge på " + b.Name, Description: "Tilbud for alderen " + b.Name + ".",
+			URL: b.URL(), Offers: byStep(b.Offers), Crumbs: []Crumb{home, {"Alder", "/alder/"}}})
+	}
+	for _, st := range s.Steps {
+		steps = append(steps, Group{ID: st.ID, Name: st.Name, URL: st.URL(), Count: len(st.Offers), Note: st.Short})
+		lighter, heavier := neighbours(s.Steps, st)
+		add("list", &Page{Title: st.Name, Description: plain(st.Description), URL: st.URL(), Intro: st.Description,
+			Offers: byTitle(st.Offers), Lighter: lighter, Heavier: heavier,
+			Crumbs: []Crumb{home, {"Indsatstrappen", "/trin/"}}})
+	}
+	add("overview", &Page{Title: "Emner", Description: "Find tilbud efter, hvad det handler om.", URL: "/emner/", Groups: topics, Crumbs: []Crumb{home}})
+	add("overview", &Page{Title: "Hvem er du?", Description: "Find tilbud til børn, unge, forældre og fagpersoner.", URL: "/for/", Groups: audiences, Crumbs: []Crumb{home}})
+	add("overview", &Page{Title: "Alder", Description: "Find tilbud efter barnets alder.", URL: "/alder/", Groups: bands, Crumbs: []Crumb{home}})
+	add("overview", &Page{Title: "Indsatstrappen", Description: "Tilbuddene på Indsatstrappen, fra det letteste trin til det tungeste.", URL: "/trin/", Groups: steps, Crumbs: []Crumb{home}})
+
+	add("contacts", &Page{Title: "Kontakter", Description: "Telefonnumre, e-mails og adresser til rådgivning og hjælp.", URL: "/kontakter/",
+		Groups: contactGroups(s), Crumbs: []Crumb{home}})
+	for _, c := range s.Contacts {
+		add("contact", &Page{Title: c.Name, Description: c.Description, URL: c.URL(), Contact: c, Offers: byTitle(c.Offers),
+			Crumbs: []Crumb{home, {"Kontakter", "/kontakter/"}}})
+	}
+
+	add("principles", &Page{Title: "Principper", Description: "De principper, som kommunens arbejde med børn, unge og familier bygger på.",
+		URL: "/principper/", Crumbs: []Crumb{home}})
+	for _, pr := range s.Principles {
+		add("principle", &Page{Title: pr.Title, Description: pr.Summary, URL: pr.URL(), Principle: pr, Offers: byTitle(pr.Offers),
+			Crumbs: []Crumb{home, {"Principper", "/principper/"}}})
+	}
+
+	add("guides", &Page{Title: "Er du bekymret for et barn?", Description: "Hvad du kan gøre, når du er bekymret for et barn eller en ung.",
+		URL: "/bekymring/", Sensitive: true, Crumbs: []Crumb{home}})
+	for _, g := range s.Guides {
+		add("guide", &Page{Title: g.Title, Description: g.Summary, URL: g.URL(), Guide: g, Sensitive: true,
+			Crumbs: []Crumb{home, {"Er du bekymret?", "/bekymring/"}}})
+	}
+
+	add("az", &Page{Title: "Alle tilbud fra A til Å", Description: "Alle tilbud i alfabetisk rækkefølge.", URL: "/a-aa/",
+		Groups: alphabet(s.Offers), Crumbs: []Crumb{home}})
+	for _, pg := range s.Pages {
+		add("page", &Page{Title: pg.Title, Description: pg.Summary, URL: pg.URL(), Plain: pg, Crumbs: []Crumb{home}})
+	}
+	add("search", &Page{Title: "Søg", Description: "Søg i alle tilbud.", URL: "/soeg/", Offers: byTitle(s.Offers), Crumbs: []Crumb{home}})
+
+	nf := &Page{Title: "Siden findes ikke", Description: "Siden findes ikke.", URL: "/404/"}
+	nf.Site, nf.Kind = s, "404"
+	jobs = append(jobs, job{path: "404.html", kind: "404", page: nf})
+	return jobs
+}
+
+// neighbours returns the steps just below and above st.
+func neighbours(steps []*site.Step, st *site.Step) (lighter, heavier *site.Step) {
+	for i, x := range steps {
+		if x == st {
+			if i > 0 {
+				lighter = steps[i-1]
+			}
+			if i+1 < len(steps) {
+				heavier = steps[i+1]
+			}
+		}
+	}
+	return lighter, heavier
+}
+
+// related returns up to n other offers that share the most topics with o.
+func related(o *site.Offer, n int) []*site.Offer {
+	score := map[*site.Offer]int{}
+	for _, t := range o.Topics {
+		for _, x := range t.Offers {
+			if x != o {
+				score[x]++
+			}
+		}
+	}
+	list := make([]*site.Offer, 0, len(score))
+	for x := range score {
+		list = append(list, x)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if score[a] != score[b] {
+			return score[a] > score[b]
+		}
+		return Less(a.Title, b.Title) || (a.Title == b.Title && a.Slug < b.Slug)
+	})
+	if len(list) > n {
+		list = list[:n]
+	}
+	return list
+}
+
+// byTitle returns the offers in Danish alphabetical order.
+func byTitle(offers []*site.Offer) []*site.Offer {
+	list := append([]*site.Offer(nil), offers...)
+	sort.SliceStable(list, func(i, j int) bool { return Less(list[i].Title, list[j].Title) })
+	return list
+}
+
+// byStep returns the offers lowest step first, then alphabetically: the Indsatstrappen's
+// direction is down the ladder, so the lightest help comes first.
+func byStep(offers []*site.Offer) []*site.Offer {
+	list := byTitle(offers)
+	rank := func(o *site.Offer) int {
+		if o.Step == nil {
+			return 1 << 20
+		}
+		return o.Step.Rank
+	}
+	sort.SliceStable(list, func(i, j int) bool { return rank(list[i]) < rank(list[j]) })
+	return list
+}
+
+// contactGroups groups the contacts by provider, the municipality's own first.
+func contactGroups(s *site.Site) []Group {
+	kindRank := map[site.ProviderKind]int{site.ProviderMunicipality: 0, site.ProviderRegion: 1, site.ProviderState: 2, site.ProviderNGO: 3}
+	var groups []Group
+	var loose []Entry
+	providers := append([]*site.Provider(nil), s.Providers...)
+	sort.SliceStable(providers, func(i, j int) bool {
+		a, b := providers[i], providers[j]
+		if kindRank[a.Kind] != kindRank[b.Kind] {
+			return kindRank[a.Kind] < kindRank[b.Kind]
+		}
+		return Less(a.Name, b.Name)
+	})
+	for _, p := range providers {
+		g := Group{ID: p.Slug, Name: p.Name, URL: p.Web}
+		for _, c := range p.Contacts {
+			g.Entries = append(g.Entries, Entry{Name: c.Name, URL: c.URL(), Text: c.Phone})
+		}
+		if len(g.Entries) > 0 {
+			sort.SliceStable(g.Entries, func(i, j int) bool { return Less(g.Entries[i].Name, g.Entries[j].Name) })
+			groups = append(groups, g)
+		}
+	}
+	for _, c := range s.Contacts {
+		if c.Provider == nil {
+			loose = append(loose, Entry{Name: c.Name, URL: c.URL(), Text: c.Phone})
+		}
+	}
+	if len(loose) > 0 {
+		sort.SliceStable(loose, func(i, j int) bool { return Less(loose[i].Name, loose[j].Name) })
+		groups = append(groups, Group{ID: "andre", Name: "Andre", Entries: loose})
+	}
+	return groups
+}
+
+// alphabet groups the offers by first letter, in the Danish alphabet.
+func alphabet(offers []*site.Offer) []Group {
+	var groups []Group
+	for _, o := range byTitle(offers) {
+		l := Initial(o.Title)
+		if len(groups) == 0 || groups[len(groups)-1].Name != l {
+			groups = append(groups, Group{ID: letterID(l), Name: l})
+		}
+		g := &groups[len(groups)-1]
+		g.Offers = append(g.Offers, o)
+		g.Count++
+	}
+	return groups
+}
+
+func letterID(l string) string {
+	switch l {
+	case "Æ":
+		return "ae"
+	case "Ø":
+		return "oe"
+	case "Å":
+		return "aa"
+	case "0–9":
+		return "tal"
+	}
+	return strings.ToLower(l)
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToLower(string(r[0])) + string(r[1:])
+}
+
+// plain strips the tags of a short HTML description.
+func plain(h template.HTML) string {
+	var b strings.Builder
+	in := false
+	for _, r := range string(h) {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>':
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(unescape(b.String())), " ")
+}
+
+func unescape(s string) string {
+	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&#34;", `"`, "&#39;", "'", "&quot;", `"`).Replace(s)
+}
