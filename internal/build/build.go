@@ -1,0 +1,190 @@
+// Package build runs Tilbudsviften's pipeline once: load and validate the content, render the
+// pages and write them to the output folder. Both `viften build` and `viften serve` use it.
+//
+// The output is deterministic (the same content, templates and day give the same bytes) and
+// atomic: the site is written to a fresh folder beside the output folder and swapped in only
+// when every file is written, so a failed build leaves the last good site untouched.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"tilbudsviften/internal/content"
+	"tilbudsviften/internal/render"
+	"tilbudsviften/internal/site"
+	"tilbudsviften/templates"
+)
+
+// Config says what to build and where.
+type Config struct {
+	Content     fs.FS  // the content folder
+	ContentName string // the content folder's name in messages, e.g. "content"
+	Templates   fs.FS  // a site's own templates, overriding the default theme file by file; may be nil
+	Out         string // the output folder
+	Now         time.Time
+	Drafts      bool // include offers outside their publish window
+}
+
+// Result describes a finished build.
+type Result struct {
+	Site     *site.Site
+	Report   *content.Report
+	Files    int   // files written
+	Pages    int   // HTML pages among them
+	Bytes    int64 // bytes written
+	Duration time.Duration
+}
+
+// Load loads and validates the content only.
+func Load(cfg Config) (*site.Site, *content.Report, error) {
+	return content.Load(cfg.Content, cfg.ContentName, content.Options{Now: cfg.Now, Drafts: cfg.Drafts})
+}
+
+// Render loads the content and renders the site into memory: path → bytes.
+func Render(cfg Config) (map[string][]byte, *Result, error) {
+	start := time.Now()
+	s, report, err := Load(cfg)
+	res := &Result{Site: s, Report: report}
+	if err != nil {
+		return nil, res, err
+	}
+	r, err := render.New(Theme(cfg.Templates))
+	if err != nil {
+		return nil, res, fmt.Errorf("templates: %w", err)
+	}
+	files := map[string][]byte{}
+	err = r.Site(s, func(path string, data []byte) error {
+		if _, dup := files[path]; dup {
+			return fmt.Errorf("render: %s written twice", path)
+		}
+		files[path] = data
+		return nil
+	})
+	if err != nil {
+		return nil, res, err
+	}
+	for p, data := range files {
+		res.Files++
+		res.Bytes += int64(len(data))
+		if filepath.Ext(p) == ".html" {
+			res.Pages++
+		}
+	}
+	res.Duration = time.Since(start)
+	return files, res, nil
+}
+
+// Run builds the site into cfg.Out atomically.
+func Run(cfg Config) (*Result, error) {
+	start := time.Now()
+	files, res, err := Render(cfg)
+	if err != nil {
+		return res, err
+	}
+	if err := WriteAtomic(cfg.Out, files); err != nil {
+		return res, err
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// Theme returns the default theme with own's files laid over it; own may be nil.
+func Theme(own fs.FS) fs.FS {
+	if own == nil {
+		return templates.FS
+	}
+	return overlay{own, templates.FS}
+}
+
+// WriteAtomic writes files into a new folder beside out and swaps it in for out. Everything
+// else in out is replaced, except the files carryOver keeps.
+func WriteAtomic(out string, files map[string][]byte) error {
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	if err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		dst := filepath.Join(tmp, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			os.RemoveAll(tmp)
+			return err
+		}
+		if err := os.WriteFile(dst, files[p], 0o644); err != nil {
+			os.RemoveAll(tmp)
+			return err
+		}
+	}
+	if err := carryOver(out, tmp, files); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	old := ""
+	if _, err := os.Stat(out); err == nil {
+		old = tmp + ".old"
+		if err := os.Rename(out, old); err != nil {
+			os.RemoveAll(tmp)
+			return fmt.Errorf("swap in %s: %w", out, err)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		if old != "" {
+			os.Rename(old, out)
+		}
+		os.RemoveAll(tmp)
+		return fmt.Errorf("swap in %s: %w", out, err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// carryOver copies the files at the top of out that belong to the repository or the host rather
+// than to the build (.gitignore, .nojekyll, README.md and other dotfiles) into tmp, unless the
+// build wrote a file of the same name.
+func carryOver(out, tmp string, files map[string][]byte) error {
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || (name != "README.md" && !strings.HasPrefix(name, ".")) || files[name] != nil {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(tmp, name), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
