@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"tilbudsviften/internal/build"
+)
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	flags := newFlags("build", stdout, stderr)
+	contentDir := flags.String("content", "content", "indholdsmappen")
+	out := flags.String("out", "public", "mappen, sitet skrives til")
+	tmpl := flags.String("templates", "templates", "egne skabeloner (bruges, hvis mappen findes)")
+	drafts := flags.Bool("drafts", false, "tag tilbud med, der ikke er udgivet endnu eller er udløbet")
+	verbose := flags.Bool("v", false, "vis fremskridt")
+	var date dateFlag
+	flags.Var(&date, "date", "byg, som var det denne dag (ÅÅÅÅ-MM-DD)")
+	if code, ok := parseFlags(flags, args); !ok {
+		return code
+	}
+	if !dirExists(*contentDir) {
+		fmt.Fprintf(stderr, "viften build: indholdsmappen %q findes ikke; angiv den med -content\n", *contentDir)
+		return 2
+	}
+	cfg := build.Config{Content: os.DirFS(*contentDir), ContentName: *contentDir, Out: *out, Now: date.t, Drafts: *drafts}
+	if dirExists(*tmpl) {
+		cfg.Templates = os.DirFS(*tmpl)
+	}
+	if *verbose {
+		fmt.Fprintf(stderr, "læser %s, skriver %s\n", *contentDir, *out)
+	}
+	res, err := build.Run(cfg)
+	if err != nil {
+		n := printErrors(stderr, err)
+		fmt.Fprintf(stderr, "viften build: %s; sitet i %s er ikke ændret\n", countFejl(n), *out)
+		return 1
+	}
+	if *verbose {
+		s := res.Site
+		fmt.Fprintf(stderr, "%d tilbud, %d kontakter, %d principper, %d sider om bekymring, %d sider\n",
+			len(s.Offers), len(s.Contacts), len(s.Principles), len(s.Guides), len(s.Pages))
+		if w := len(res.Report.Warnings); w > 0 {
+			fmt.Fprintf(stderr, "%s; kør \"viften check\" for at se dem\n", countAdvarsler(w))
+		}
+	}
+	fmt.Fprintf(stdout, "viften build: %d sider (%d filer, %s) skrevet til %s på %s\n",
+		res.Pages, res.Files, sizeText(res.Bytes), *out, secondsText(res.Duration.Seconds()))
+	return 0
+}
+
+func countFejl(n int) string { return fmt.Sprintf("%d fejl", n) }
+
+func countAdvarsler(n int) string {
+	if n == 1 {
+		return "1 advarsel"
+	}
+	return fmt.Sprintf("%d advarsler", n)
+}
+
+// sizeText formats a byte count the Danish way: "2,1 MB".
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return danishDecimal(float64(n)/(1<<20)) + " MB"
+	case n >= 1<<10:
+		return danishDecimal(float64(n)/(1<<10)) + " kB"
+	}
+	return fmt.Sprintf("%d byte", n)
+}
+
+func secondsText(s float64) string { return strings.Replace(fmt.Sprintf("%.2f s", s), ".", ",", 1) }
+
+func danishDecimal(f float64) string { return strings.Replace(fmt.Sprintf("%.1f", f), ".", ",", 1) }

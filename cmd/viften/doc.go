@@ -1,0 +1,47 @@
+/*
+Viften bygger Tilbudsviften: et hurtigt, tilgængeligt og søgbart website over kommunens tilbud
+til børn, unge og familier, lavet af Markdown- og YAML-filer i en indholdsmappe.
+
+Brug:
+
+	viften <kommando> [flag]
+
+Kommandoer:
+
+	build   byg sitet fra indholdsmappen til en mappe med statiske filer
+	check   tjek indholdet for fejl uden at bygge
+	help    vis hjælp til en kommando: viften help build
+
+Byg sitet:
+
+	viften build [-content content] [-out public] [-templates templates] [-drafts] [-v]
+
+build tjekker først alt indhold. Er der fejl, skrives de som fil:linje:kolonne: besked, og
+den sidste gode udgave af sitet i -out bliver stående urørt. Sitet skrives til en ny mappe ved
+siden af -out og skiftes ind, når alt er skrevet.
+
+	-content DIR    indholdsmappen (standard content)
+	-out DIR        mappen, sitet skrives til (standard public)
+	-templates DIR  egne skabeloner, der erstatter standardtemaets filer med samme navn
+	                (standard templates, hvis mappen findes)
+	-drafts         tag også tilbud med, der endnu ikke er udgivet eller er udløbet
+	-date ÅÅÅÅ-MM-DD  byg, som var det denne dag (udgivelse, udløb og gennemgang)
+	-v              vis fremskridt
+
+Tjek indholdet:
+
+	viften check [-content content] [-strict]
+
+check skriver hver fejl som fil:linje:kolonne: besked med et råd om, hvordan den rettes, og
+til sidst en linje med antal fejl og advarsler. Advarsler (fx et tilbud, der skal gennemgås
+igen, eller manglende kontaktoplysninger) stopper ikke et build.
+
+	-content DIR  indholdsmappen (standard content)
+	-strict       gør advarsler til fejl, og vis alle oplysninger, der er markeret "tjekkes"
+	-date ÅÅÅÅ-MM-DD  tjek, som var det denne dag
+
+Afslutningskoder: 0 når alt er i orden, 1 ved fejl i indholdet, 2 ved forkert brug af kommandoen.
+
+Indholdsmodellen (mapper, filer og alle felter) står i docs/content-model.md.
+*/
+package main

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// writeSite writes the content package's small valid site into a temporary folder.
+func writeSite(t *testing.T) string {
+	t.Helper()
+	ar, err := txtar.ParseFile("../../internal/content/testdata/base.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range ar.Files {
+		p := filepath.Join(dir, "content", filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func runCmd(args ...string) (int, string, string) {
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func TestBuildAndCheck(t *testing.T) {
+	dir := writeSite(t)
+	contentDir, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	code, stdout, stderr := runCmd("check", "-content", contentDir, "-date", "2026-11-22")
+	if code != 0 || !strings.HasPrefix(stdout, "viften check: ingen fejl i 1 tilbud, 1 kontakter") {
+		t.Errorf("check: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	code, stdout, stderr = runCmd("build", "-content", contentDir, "-out", out, "-templates", filepath.Join(dir, "none"), "-date", "2026-11-22")
+	if code != 0 || !strings.HasPrefix(stdout, "viften build: ") || !strings.Contains(stdout, "skrevet til "+out) {
+		t.Errorf("build: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "tilbud", "aaben-raadgivning", "index.html")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestContentErrorsExit1(t *testing.T) {
+	dir := writeSite(t)
+	contentDir := filepath.Join(dir, "content")
+	offer := filepath.Join(contentDir, "tilbud", "aaben-raadgivning.md")
+	data, _ := os.ReadFile(offer)
+	data = bytes.Replace(data, []byte("trin: forebyggelse"), []byte("trin: forebygelse"), 1)
+	data = bytes.Replace(data, []byte("resume: "), []byte("resumé: "), 1)
+	if err := os.WriteFile(offer, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []string{"check", "build"} {
+		code, _, stderr := runCmd(cmd, "-content", contentDir, "-out", filepath.Join(dir, "public"), "-date", "2026-11-22")
+		if cmd == "check" {
+			// check has no -out flag: that is a usage error.
+			if code != 2 {
+				t.Errorf("check -out: exit %d, want 2", code)
+			}
+			code, _, stderr = runCmd(cmd, "-content", contentDir, "-date", "2026-11-22")
+		}
+		lines := strings.Split(strings.TrimSpace(stderr), "\n")
+		want := []string{
+			filepath.Join(contentDir, "tilbud/aaben-raadgivning.md") + `:2:1: mangler det påkrævede felt "resume" (tekst)`,
+			filepath.Join(contentDir, "tilbud/aaben-raadgivning.md") + `:3:1: ukendt felt "resumé"; mente du "resume"?`,
+			filepath.Join(contentDir, "tilbud/aaben-raadgivning.md") + `:7:7: ukendt trin "forebygelse"; mente du "forebyggelse"?`,
+		}
+		if code != 1 || len(lines) != 4 || strings.Join(lines[:3], "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: exit %d, stderr:\n%s\nwant exit 1 and:\n%s", cmd, code, stderr, strings.Join(want, "\n"))
+		}
+	}
+}
+
+func TestStrict(t *testing.T) {
+	dir := writeSite(t)
+	contentDir := filepath.Join(dir, "content")
+	offer := filepath.Join(contentDir, "tilbud", "aaben-raadgivning.md")
+	data, _ := os.ReadFile(offer)
+	data = bytes.Replace(data, []byte("ansvarlig: Redaktionen\n"), []byte("ansvarlig: Redaktionen\ntjekkes: Telefonnummeret mangler.\n"), 1)
+	if err := os.WriteFile(offer, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, _ := runCmd("check", "-content", contentDir, "-date", "2026-11-22"); code != 0 || !strings.Contains(stdout, "1 oplysninger skal tjekkes") {
+		t.Errorf("check: exit %d, %q", code, stdout)
+	}
+	code, _, stderr := runCmd("check", "-strict", "-content", contentDir, "-date", "2026-11-22")
+	if code != 1 || !strings.Contains(stderr, "aaben-raadgivning.md:22:10: skal tjekkes: Telefonnummeret mangler.") {
+		t.Errorf("check -strict: exit %d, stderr %q", code, stderr)
+	}
+	// A year later the offer is overdue for review: a warning, and an error with -strict.
+	code, _, stderr = runCmd("check", "-content", contentDir, "-date", "2027-11-02")
+	if code != 0 || !strings.Contains(stderr, "skulle gennemgås igen senest 2027-11-01") {
+		t.Errorf("check a year later: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		out  string
+	}{
+		{nil, 2, ""},
+		{[]string{"nej"}, 2, ""},
+		{[]string{"build", "-nej"}, 2, ""},
+		{[]string{"build", "ekstra"}, 2, ""},
+		{[]string{"build", "-content", "findes-ikke"}, 2, ""},
+		{[]string{"check", "-date", "22-11-2026"}, 2, ""},
+		{[]string{"-h"}, 0, "Viften bygger Tilbudsviften"},
+		{[]string{"help"}, 0, "Kommandoer:"},
+		{[]string{"help", "build"}, 0, "-content"},
+		{[]string{"help", "nej"}, 2, ""},
+	} {
+		code, stdout, _ := runCmd(tc.args...)
+		if code != tc.code || !strings.Contains(stdout, tc.out) {
+			t.Errorf("viften %v: exit %d, stdout %q; want exit %d and %q", tc.args, code, stdout, tc.code, tc.out)
+		}
+	}
+}
