@@ -224,3 +224,27 @@ func TestPublishWindow(t *testing.T) {
 		t.Errorf("after the publish date: %d offers, want 1", len(s.Offers))
 	}
 }
+
+// TestUnreachableOffer warns about an offer without any way to get in touch, unless the editors
+// have written in tjekkes what is missing.
+func TestUnreachableOffer(t *testing.T) {
+	fsys := siteFS(t, nil)
+	offer := fsys["tilbud/aaben-raadgivning.md"]
+	offer.Data = bytes.Replace(offer.Data, []byte("kontakter: [raadgivning]\n"), nil, 1)
+	_, report, err := content.Load(fsys, "content", content.Options{Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "content/tilbud/aaben-raadgivning.md:2:8: tilbuddet har ingen kontaktoplysninger (telefon, e-mail, hjemmeside eller link); tilføj en kontakt, eller skriv i tjekkes, hvad der mangler"
+	if got := report.Warnings.Error(); got != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
+	}
+	offer.Data = bytes.Replace(offer.Data, []byte("ansvarlig: Redaktionen\n"), []byte("ansvarlig: Redaktionen\ntjekkes: Telefonnummeret mangler.\n"), 1)
+	_, report, err = content.Load(fsys, "content", content.Options{Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(report.Warnings) != 0 || len(report.Unverified) != 1 {
+		t.Errorf("with tjekkes: warnings %q, %d unverified; want none and 1", report.Warnings.Error(), len(report.Unverified))
+	}
+}

@@ -31,6 +31,14 @@ func (r *Renderer) funcs() template.FuncMap {
 		"directions": Directions,
 		"address":    AddressText,
 		"fixmail":    FixMail,
+		"pageURL": func(s *site.Site, slug string) string {
+			for _, p := range s.Pages {
+				if p.Slug == slug {
+					return p.URL()
+				}
+			}
+			return ""
+		},
 		"join":       strings.Join,
 		"contains":   strings.Contains,
 		"plain":      plain,
