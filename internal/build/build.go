@@ -42,6 +42,16 @@ type Result struct {
 	Duration time.Duration
 }
 
+// output generates files beside the pages from the loaded site.
+type output struct {
+	name  string
+	write func(s *site.Site, emit func(path string, data []byte) error) error
+}
+
+// outputs are the generators that run after the pages are rendered, in this order: each
+// feature that publishes more than pages (search files, open data) adds one line here.
+var outputs = []output{}
+
 // Load loads and validates the content only.
 func Load(cfg Config) (*site.Site, *content.Report, error) {
 	return content.Load(cfg.Content, cfg.ContentName, content.Options{Now: cfg.Now, Drafts: cfg.Drafts})
@@ -60,15 +70,20 @@ func Render(cfg Config) (map[string][]byte, *Result, error) {
 		return nil, res, fmt.Errorf("templates: %w", err)
 	}
 	files := map[string][]byte{}
-	err = r.Site(s, func(path string, data []byte) error {
+	emit := func(path string, data []byte) error {
 		if _, dup := files[path]; dup {
 			return fmt.Errorf("render: %s written twice", path)
 		}
 		files[path] = data
 		return nil
-	})
-	if err != nil {
+	}
+	if err := r.Site(s, emit); err != nil {
 		return nil, res, err
+	}
+	for _, out := range outputs {
+		if err := out.write(s, emit); err != nil {
+			return nil, res, fmt.Errorf("%s: %w", out.name, err)
+		}
 	}
 	for p, data := range files {
 		res.Files++
