@@ -31,6 +31,13 @@ func (r *Renderer) funcs() template.FuncMap {
 		"directions": Directions,
 		"address":    AddressText,
 		"fixmail":    FixMail,
+		"cards": func(p *Page, offers []*site.Offer) []template.HTML {
+			list := make([]template.HTML, len(offers))
+			for i, o := range offers {
+				list[i] = p.cards[o]
+			}
+			return list
+		},
 		"pageURL": func(s *site.Site, slug string) string {
 			for _, p := range s.Pages {
 				if p.Slug == slug {

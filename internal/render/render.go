@@ -95,6 +95,8 @@ type Page struct {
 	Lighter   *site.Step    // the step below an offer's or step's
 	Heavier   *site.Step    // the step above
 	Related   []*site.Offer
+
+	cards map[*site.Offer]template.HTML // every offer's card, rendered once
 }
 
 // Crumb is one link of the breadcrumb trail.
@@ -121,6 +123,53 @@ type Entry struct {
 	Text string
 }
 
+// parallel runs f(0) … f(n-1) on all processors and returns the first error by index.
+func parallel(n int, f func(i int, buf *bytes.Buffer) error) error {
+	errs := make([]error, n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := range next {
+				buf.Reset()
+				errs[i] = f(i, &buf)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cards renders every offer's card once; listings reuse them.
+func (r *Renderer) cards(s *site.Site) (map[*site.Offer]template.HTML, error) {
+	html := make([]template.HTML, len(s.Offers))
+	t := r.pages["list"]
+	err := parallel(len(s.Offers), func(i int, buf *bytes.Buffer) error {
+		if err := t.ExecuteTemplate(buf, "card", s.Offers[i]); err != nil {
+			return fmt.Errorf("render card of %s: %w", s.Offers[i].Source, err)
+		}
+		html[i] = template.HTML(buf.String())
+		return nil
+	})
+	cards := make(map[*site.Offer]template.HTML, len(s.Offers))
+	for i, o := range s.Offers {
+		cards[o] = html[i]
+	}
+	return cards, err
+}
+
 type job struct {
 	path string
 	kind string
@@ -129,37 +178,27 @@ type job struct {
 
 // Site renders every file of s and hands each to emit, in a fixed order.
 func (r *Renderer) Site(s *site.Site, emit func(path string, data []byte) error) error {
+	cards, err := r.cards(s)
+	if err != nil {
+		return err
+	}
 	jobs := r.jobs(s)
+	for _, j := range jobs {
+		j.page.cards = cards
+	}
 	out := make([][]byte, len(jobs))
-	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	workers := runtime.GOMAXPROCS(0)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for i := range next {
-				buf.Reset()
-				j := jobs[i]
-				if err := r.pages[j.kind].ExecuteTemplate(&buf, "base", j.page); err != nil {
-					errs[i] = fmt.Errorf("render %s: %w", j.path, err)
-					continue
-				}
-				out[i] = bytes.Clone(buf.Bytes())
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for i, j := range jobs {
-		if errs[i] != nil {
-			return errs[i]
+	err = parallel(len(jobs), func(i int, buf *bytes.Buffer) error {
+		j := jobs[i]
+		if err := r.pages[j.kind].ExecuteTemplate(buf, "base", j.page); err != nil {
+			return fmt.Errorf("render %s: %w", j.path, err)
 		}
+		out[i] = bytes.Clone(buf.Bytes())
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i, j := range jobs {
 		if err := emit(j.path, out[i]); err != nil {
 			return err
 		}
@@ -208,12 +247,13 @@ func (r *Renderer) jobs(s *site.Site) []job {
 		jobs = append(jobs, job{path: pagePath(p.URL), kind: kind, page: p})
 	}
 	home := Crumb{"Forside", "/"}
+	ord := newOrder(s.Offers)
 
 	add("index", &Page{Title: s.Config.Name, Description: s.Config.Description, URL: "/"})
 
 	for _, o := range s.Offers {
 		p := &Page{Title: o.Title, Description: o.Summary, URL: o.URL(), Offer: o, Sensitive: o.Sensitive(),
-			Crumbs: []Crumb{home, {"Alle tilbud", "/a-aa/"}}, Related: related(o, 6)}
+			Crumbs: []Crumb{home, {"Alle tilbud", "/a-aa/"}}, Related: ord.related(o, 6)}
 		if o.Step != nil {
 			p.Lighter, p.Heavier = neighbours(s.Steps, o.Step)
 		}
@@ -225,24 +265,24 @@ func (r *Renderer) jobs(s *site.Site) []job {
 	for _, t := range s.Topics {
 		topics = append(topics, Group{ID: t.ID, Name: t.Name, URL: t.URL(), Count: len(t.Offers), Note: plain(t.Description)})
 		add("list", &Page{Title: t.Name, Description: "Tilbud om " + strings.ToLower(t.Name) + ".", URL: t.URL(),
-			Intro: t.Description, Offers: byStep(t.Offers), Sensitive: t.Sensitive,
+			Intro: t.Description, Offers: ord.byStep(t.Offers), Sensitive: t.Sensitive,
 			Crumbs: []Crumb{home, {"Emner", "/emner/"}}})
 	}
 	for _, a := range s.Audiences {
 		audiences = append(audiences, Group{ID: a.ID, Name: a.Name, URL: a.URL(), Count: len(a.Offers), Note: plain(a.Description)})
 		add("list", &Page{Title: "Tilbud til " + lowerFirst(a.Name), Description: plain(a.Description), URL: a.URL(),
-			Intro: a.Description, Offers: byStep(a.Offers), Crumbs: []Crumb{home, {"Hvem er du?", "/for/"}}})
+			Intro: a.Description, Offers: ord.byStep(a.Offers), Crumbs: []Crumb{home, {"Hvem er du?", "/for/"}}})
 	}
 	for _, b := range s.AgeBands {
 		bands = append(bands, Group{ID: b.ID, Name: b.Name, URL: b.URL(), Count: len(b.Offers)})
 		add("list", &Page{Title: "Tilbud til børn og unge på " + b.Name, Description: "Tilbud for alderen " + b.Name + ".",
-			URL: b.URL(), Offers: byStep(b.Offers), Crumbs: []Crumb{home, {"Alder", "/alder/"}}})
+			URL: b.URL(), Offers: ord.byStep(b.Offers), Crumbs: []Crumb{home, {"Alder", "/alder/"}}})
 	}
 	for _, st := range s.Steps {
 		steps = append(steps, Group{ID: st.ID, Name: st.Name, URL: st.URL(), Count: len(st.Offers), Note: st.Short})
 		lighter, heavier := neighbours(s.Steps, st)
 		add("list", &Page{Title: st.Name, Description: plain(st.Description), URL: st.URL(), Intro: st.Description,
-			Offers: byTitle(st.Offers), Lighter: lighter, Heavier: heavier,
+			Offers: ord.byTitle(st.Offers), Lighter: lighter, Heavier: heavier,
 			Crumbs: []Crumb{home, {"Indsatstrappen", "/trin/"}}})
 	}
 	add("overview", &Page{Title: "Emner", Description: "Find tilbud efter, hvad det handler om.", URL: "/emner/", Groups: topics, Crumbs: []Crumb{home}})
@@ -253,14 +293,14 @@ func (r *Renderer) jobs(s *site.Site) []job {
 	add("contacts", &Page{Title: "Kontakter", Description: "Telefonnumre, e-mails og adresser til rådgivning og hjælp.", URL: "/kontakter/",
 		Groups: contactGroups(s), Crumbs: []Crumb{home}})
 	for _, c := range s.Contacts {
-		add("contact", &Page{Title: c.Name, Description: c.Description, URL: c.URL(), Contact: c, Offers: byTitle(c.Offers),
+		add("contact", &Page{Title: c.Name, Description: c.Description, URL: c.URL(), Contact: c, Offers: ord.byTitle(c.Offers),
 			Crumbs: []Crumb{home, {"Kontakter", "/kontakter/"}}})
 	}
 
 	add("principles", &Page{Title: "Principper", Description: "De principper, som kommunens arbejde med børn, unge og familier bygger på.",
 		URL: "/principper/", Crumbs: []Crumb{home}})
 	for _, pr := range s.Principles {
-		add("principle", &Page{Title: pr.Title, Description: pr.Summary, URL: pr.URL(), Principle: pr, Offers: byTitle(pr.Offers),
+		add("principle", &Page{Title: pr.Title, Description: pr.Summary, URL: pr.URL(), Principle: pr, Offers: ord.byTitle(pr.Offers),
 			Crumbs: []Crumb{home, {"Principper", "/principper/"}}})
 	}
 
@@ -272,11 +312,11 @@ func (r *Renderer) jobs(s *site.Site) []job {
 	}
 
 	add("az", &Page{Title: "Alle tilbud fra A til Å", Description: "Alle tilbud i alfabetisk rækkefølge.", URL: "/a-aa/",
-		Groups: alphabet(s.Offers), Crumbs: []Crumb{home}})
+		Groups: alphabet(ord), Crumbs: []Crumb{home}})
 	for _, pg := range s.Pages {
 		add("page", &Page{Title: pg.Title, Description: pg.Summary, URL: pg.URL(), Plain: pg, Crumbs: []Crumb{home}})
 	}
-	add("search", &Page{Title: "Søg", Description: "Søg i alle tilbud.", URL: "/soeg/", Offers: byTitle(s.Offers), Crumbs: []Crumb{home}})
+	add("search", &Page{Title: "Søg", Description: "Søg i alle tilbud.", URL: "/soeg/", Crumbs: []Crumb{home}})
 
 	nf := &Page{Title: "Siden findes ikke", Description: "Siden findes ikke.", URL: "/404/"}
 	nf.Site, nf.Kind = s, "404"
@@ -299,44 +339,96 @@ func neighbours(steps []*site.Step, st *site.Step) (lighter, heavier *site.Step)
 	return lighter, heavier
 }
 
-// related returns up to n other offers that share the most topics with o.
-func related(o *site.Offer, n int) []*site.Offer {
-	score := map[*site.Offer]int{}
+// order ranks offers in Danish alphabetical order of their titles, so listings sort by an int
+// instead of comparing collation keys again and again.
+type order struct {
+	rank    map[*site.Offer]int
+	byRank  []*site.Offer
+	scores  []int // scratch for related, indexed by rank
+	touched []int
+}
+
+func newOrder(offers []*site.Offer) *order {
+	list := append([]*site.Offer(nil), offers...)
+	keys := make(map[*site.Offer]string, len(list))
+	for _, o := range list {
+		keys[o] = collationKey(o.Title)
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if keys[a] != keys[b] {
+			return keys[a] < keys[b]
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.Slug < b.Slug
+	})
+	ord := &order{rank: make(map[*site.Offer]int, len(list)), byRank: list, scores: make([]int, len(list))}
+	for i, o := range list {
+		ord.rank[o] = i
+	}
+	return ord
+}
+
+// related returns up to n other offers that share the most topics with o, alphabetically
+// among equals.
+func (ord *order) related(o *site.Offer, n int) []*site.Offer {
+	ord.touched = ord.touched[:0]
 	for _, t := range o.Topics {
 		for _, x := range t.Offers {
-			if x != o {
-				score[x]++
+			if x == o {
+				continue
+			}
+			r := ord.rank[x]
+			if ord.scores[r] == 0 {
+				ord.touched = append(ord.touched, r)
+			}
+			ord.scores[r]++
+		}
+	}
+	better := func(a, b int) bool {
+		if ord.scores[a] != ord.scores[b] {
+			return ord.scores[a] > ord.scores[b]
+		}
+		return a < b
+	}
+	top := make([]int, 0, n+1)
+	for _, r := range ord.touched {
+		i := len(top)
+		for i > 0 && better(r, top[i-1]) {
+			i--
+		}
+		if i < n {
+			top = append(top, 0)
+			copy(top[i+1:], top[i:])
+			top[i] = r
+			if len(top) > n {
+				top = top[:n]
 			}
 		}
 	}
-	list := make([]*site.Offer, 0, len(score))
-	for x := range score {
-		list = append(list, x)
+	for _, r := range ord.touched {
+		ord.scores[r] = 0
 	}
-	sort.Slice(list, func(i, j int) bool {
-		a, b := list[i], list[j]
-		if score[a] != score[b] {
-			return score[a] > score[b]
-		}
-		return Less(a.Title, b.Title) || (a.Title == b.Title && a.Slug < b.Slug)
-	})
-	if len(list) > n {
-		list = list[:n]
+	list := make([]*site.Offer, len(top))
+	for i, r := range top {
+		list[i] = ord.byRank[r]
 	}
 	return list
 }
 
 // byTitle returns the offers in Danish alphabetical order.
-func byTitle(offers []*site.Offer) []*site.Offer {
+func (ord *order) byTitle(offers []*site.Offer) []*site.Offer {
 	list := append([]*site.Offer(nil), offers...)
-	sort.SliceStable(list, func(i, j int) bool { return Less(list[i].Title, list[j].Title) })
+	sort.Slice(list, func(i, j int) bool { return ord.rank[list[i]] < ord.rank[list[j]] })
 	return list
 }
 
 // byStep returns the offers lowest step first, then alphabetically: the Indsatstrappen's
 // direction is down the ladder, so the lightest help comes first.
-func byStep(offers []*site.Offer) []*site.Offer {
-	list := byTitle(offers)
+func (ord *order) byStep(offers []*site.Offer) []*site.Offer {
+	list := ord.byTitle(offers)
 	rank := func(o *site.Offer) int {
 		if o.Step == nil {
 			return 1 << 20
@@ -383,9 +475,9 @@ func contactGroups(s *site.Site) []Group {
 }
 
 // alphabet groups the offers by first letter, in the Danish alphabet.
-func alphabet(offers []*site.Offer) []Group {
+func alphabet(ord *order) []Group {
 	var groups []Group
-	for _, o := range byTitle(offers) {
+	for _, o := range ord.byRank {
 		l := Initial(o.Title)
 		if len(groups) == 0 || groups[len(groups)-1].Name != l {
 			groups = append(groups, Group{ID: letterID(l), Name: l})
