@@ -96,7 +96,15 @@ type Page struct {
 	Heavier   *site.Step    // the step above
 	Related   []*site.Offer
 
+	Shared *Shared // parts every page shares, rendered once
+
 	cards map[*site.Offer]template.HTML // every offer's card, rendered once
+}
+
+// Shared holds the parts of the layout that are the same on every page.
+type Shared struct {
+	Urgent template.HTML // the urgent-help bar
+	Footer template.HTML
 }
 
 // Crumb is one link of the breadcrumb trail.
@@ -152,6 +160,19 @@ func parallel(n int, f func(i int, buf *bytes.Buffer) error) error {
 	return nil
 }
 
+// shared renders the urgent bar and the footer.
+func (r *Renderer) shared(s *site.Site) (*Shared, error) {
+	var urgent, footer bytes.Buffer
+	t := r.pages["index"]
+	if err := t.ExecuteTemplate(&urgent, "urgent", s); err != nil {
+		return nil, err
+	}
+	if err := t.ExecuteTemplate(&footer, "footer", s); err != nil {
+		return nil, err
+	}
+	return &Shared{Urgent: template.HTML(urgent.String()), Footer: template.HTML(footer.String())}, nil
+}
+
 // cards renders every offer's card once; listings reuse them.
 func (r *Renderer) cards(s *site.Site) (map[*site.Offer]template.HTML, error) {
 	html := make([]template.HTML, len(s.Offers))
@@ -182,9 +203,14 @@ func (r *Renderer) Site(s *site.Site, emit func(path string, data []byte) error)
 	if err != nil {
 		return err
 	}
+	shared, err := r.shared(s)
+	if err != nil {
+		return err
+	}
 	jobs := r.jobs(s)
 	for _, j := range jobs {
 		j.page.cards = cards
+		j.page.Shared = shared
 	}
 	out := make([][]byte, len(jobs))
 	err = parallel(len(jobs), func(i int, buf *bytes.Buffer) error {
