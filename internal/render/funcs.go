@@ -195,13 +195,29 @@ func RouteText(o *site.Offer) string {
 		return "Du kan selv tage kontakt"
 	case site.RouteProfessional:
 		if o.Access.Via != "" {
-			return "Via " + o.Access.Via
+			return "Via " + lowerWord(o.Access.Via)
 		}
 		return "Via en fagperson"
 	case site.RouteDecision:
 		return "Kræver en afgørelse fra kommunen"
 	}
 	return ""
+}
+
+// lowerWord lower-cases the first letter of s unless its first word is an abbreviation
+// ("PPR", "SSP") or a name in capitals ("BørneTelefonen").
+func lowerWord(s string) string {
+	word, _, _ := strings.Cut(s, " ")
+	upper := 0
+	for _, r := range word {
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	if upper > 1 {
+		return s
+	}
+	return lowerFirst(s)
 }
 
 // HasContact reports whether an offer gives the visitor any way to get in touch.

@@ -1,0 +1,196 @@
+// Package browser holds the browser tests of the built site: headless Chromium (Debian's
+// chromium package) driven by playwright-core, with accessibility checked by axe-core. Both
+// npm packages are pinned in package.json here; `npm ci` in this folder installs them.
+//
+// Outside CI the tests skip when Chromium, Node.js or the npm packages are missing; with
+// CI=true they must run.
+package browser_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"tilbudsviften/internal/build"
+	"tilbudsviften/internal/site"
+)
+
+// tools returns the Chromium and node executables, or skips (fails in CI) when one is missing.
+func tools(t *testing.T) (chromium, node string) {
+	t.Helper()
+	missing := func(what string) {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is missing; .ci/run installs it", what)
+		}
+		t.Skipf("skipping browser tests: %s is missing (see internal/browser/README.md)", what)
+	}
+	chromium = os.Getenv("CHROMIUM")
+	if chromium == "" {
+		for _, name := range []string{"chromium", "chromium-browser"} {
+			if p, err := exec.LookPath(name); err == nil {
+				chromium = p
+				break
+			}
+		}
+	}
+	if chromium == "" {
+		missing("Chromium")
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		missing("Node.js")
+	}
+	for _, pkg := range []string{"playwright-core", "axe-core"} {
+		if _, err := os.Stat(filepath.Join("node_modules", pkg, "package.json")); err != nil {
+			missing("the npm package " + pkg + " (run npm ci in internal/browser)")
+		}
+	}
+	return chromium, node
+}
+
+// serveHerlev builds the default site into a temporary folder and serves it on loopback.
+func serveHerlev(t *testing.T) (*httptest.Server, *site.Site) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := build.Run(build.Config{Content: os.DirFS("../../content"), ContentName: "content", Out: out,
+		Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	t.Cleanup(srv.Close)
+	return srv, res.Site
+}
+
+type pageResult struct {
+	Path       string
+	Status     int
+	Violations []struct {
+		ID, Impact, Help string
+		Targets          []string
+	}
+	Passes          int
+	Overflow320     int
+	Overflow640     int
+	ConsoleErrors   []string
+	ForeignRequests []string
+}
+
+type checkResult struct {
+	Pages     []pageResult
+	QuickExit *struct {
+		ExitedTo, AfterBack string
+		ForeignRequests     []string
+	}
+}
+
+// samplePages returns one page of every page type of s.
+func samplePages(s *site.Site) []string {
+	pages := []string{"/", "/emner/", "/for/", "/alder/", "/trin/", "/kontakter/", "/principper/",
+		"/bekymring/", "/a-aa/", "/soeg/", "/404.html"}
+	var plain, sensitive *site.Offer
+	for _, o := range s.Offers {
+		if o.Sensitive() && sensitive == nil {
+			sensitive = o
+		}
+		if !o.Sensitive() && len(o.Contacts) > 0 && len(o.Hours) > 0 && plain == nil {
+			plain = o
+		}
+	}
+	for _, o := range []*site.Offer{plain, sensitive} {
+		if o != nil {
+			pages = append(pages, o.URL())
+		}
+	}
+	pages = append(pages, s.Topics[0].URL(), s.Audiences[0].URL(), s.AgeBands[0].URL(), s.Steps[0].URL(),
+		s.Contacts[0].URL(), s.Principles[0].URL(), s.Guides[0].URL(), s.Pages[0].URL())
+	return pages
+}
+
+func runCheck(t *testing.T, node string, config map[string]any) checkResult {
+	t.Helper()
+	cfgPath := filepath.Join(t.TempDir(), "config.json")
+	data, _ := json.Marshal(config)
+	if err := os.WriteFile(cfgPath, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, "check.mjs", cfgPath)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("check.mjs: %v\n%s", err, stderr.String())
+	}
+	var res checkResult
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("check.mjs output: %v\n%s", err, out)
+	}
+	return res
+}
+
+// TestPages opens one page of every type in Chromium: no axe-core violations of WCAG 2.2 A/AA,
+// no horizontal scrolling at 320 px or at 200 % zoom, no console errors, no request to another
+// host; and the quick exit leaves a sensitive page for good.
+func TestPages(t *testing.T) {
+	chromium, node := tools(t)
+	srv, s := serveHerlev(t)
+	shots := os.Getenv("VIFTEN_SHOTS") // keep screenshots here to look at them
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	pages := samplePages(s)
+	res := runCheck(t, node, map[string]any{"base": srv.URL, "chromium": chromium, "pages": pagesConfig(pages),
+		"shots": shots, "sensitive": "/bekymring/"})
+	if len(res.Pages) != len(pages) {
+		t.Fatalf("checked %d pages, want %d", len(res.Pages), len(pages))
+	}
+	for _, p := range res.Pages {
+		wantStatus := 200
+		if p.Path == "/404.html" {
+			wantStatus = 200 // served as a file here; hosts serve it with 404
+		}
+		if p.Status != wantStatus {
+			t.Errorf("%s: HTTP %d", p.Path, p.Status)
+		}
+		for _, v := range p.Violations {
+			t.Errorf("%s: axe %s (%s): %s at %v", p.Path, v.ID, v.Impact, v.Help, v.Targets)
+		}
+		if p.Passes == 0 {
+			t.Errorf("%s: axe-core ran no passing checks; did it run at all?", p.Path)
+		}
+		if p.Overflow320 > 0 || p.Overflow640 > 0 {
+			t.Errorf("%s: scrolls sideways by %d px at 320 px and %d px at 200 %% zoom", p.Path, p.Overflow320, p.Overflow640)
+		}
+		for _, e := range p.ConsoleErrors {
+			t.Errorf("%s: console error: %s", p.Path, e)
+		}
+		for _, r := range p.ForeignRequests {
+			t.Errorf("%s: request to another host: %s", p.Path, r)
+		}
+	}
+	if q := res.QuickExit; q == nil {
+		t.Error("quick exit not checked")
+	} else {
+		if strings.HasPrefix(q.ExitedTo, srv.URL) {
+			t.Errorf("Escape twice on /bekymring/ stayed on the site: %s", q.ExitedTo)
+		}
+		if strings.Contains(q.AfterBack, "/bekymring/") {
+			t.Errorf("the back button returns to the sensitive page: %s", q.AfterBack)
+		}
+	}
+	t.Logf("%d pages checked; screenshots in %s", len(res.Pages), shots)
+}
+
+func pagesConfig(paths []string) []map[string]string {
+	list := make([]map[string]string, len(paths))
+	for i, p := range paths {
+		list[i] = map[string]string{"path": p}
+	}
+	return list
+}

@@ -1,0 +1,85 @@
+// Drives headless Chromium over a built Tilbudsviften site and prints what it finds as JSON.
+// The Go test in this folder builds the site, serves it on loopback, runs this script and
+// asserts on the result; this script only observes and reports.
+//
+// Usage: node check.mjs CONFIG.json   (see browser_test.go for the fields)
+import { readFileSync } from "node:fs";
+import { chromium } from "playwright-core";
+
+const config = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const base = new URL(config.base);
+const axeSource = readFileSync(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+const browser = await chromium.launch({
+  executablePath: config.chromium,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+
+// newPage opens a page in a fresh context that records console errors and every request that
+// leaves the site; requests to other hosts are answered locally so nothing reaches the network.
+async function newPage(options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const log = { consoleErrors: [], foreignRequests: [] };
+  page.on("console", (m) => { if (m.type() === "error") log.consoleErrors.push(m.text()); });
+  page.on("pageerror", (e) => log.consoleErrors.push(String(e)));
+  await context.route("**/*", (route) => {
+    const u = new URL(route.request().url());
+    if (u.host === base.host || u.protocol === "data:") return route.continue();
+    log.foreignRequests.push(u.href);
+    return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Neutral</title><p>Neutral side" });
+  });
+  return { context, page, log };
+}
+
+async function overflow(page, width) {
+  await page.setViewportSize({ width, height: 800 });
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+const result = { pages: [] };
+
+for (const p of config.pages) {
+  const { context, page, log } = await newPage();
+  const url = new URL(p.path, base).href;
+  const response = await page.goto(url, { waitUntil: "load" });
+  const entry = { path: p.path, status: response ? response.status() : 0 };
+  await page.evaluate(axeSource);
+  const axe = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), wcag);
+  entry.violations = axe.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+  entry.passes = axe.passes.length;
+  entry.overflow320 = await overflow(page, 320);
+  // 200 % zoom of a 1280 px window lays the page out 640 CSS pixels wide.
+  entry.overflow640 = await overflow(page, 640);
+  if (config.shots) {
+    const name = p.path.replace(/\W+/g, "_").replace(/^_|_$/g, "") || "forside";
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.screenshot({ path: `${config.shots}/${name}-375.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: `${config.shots}/${name}-1280.png` });
+  }
+  entry.consoleErrors = log.consoleErrors;
+  entry.foreignRequests = log.foreignRequests;
+  result.pages.push(entry);
+  await context.close();
+}
+
+// Quick exit: Escape twice on a sensitive page leaves for a neutral site, and the back button
+// does not return to the sensitive page.
+if (config.sensitive) {
+  const { context, page, log } = await newPage();
+  await page.goto(new URL("/", base).href);
+  await page.goto(new URL(config.sensitive, base).href);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await page.waitForURL((u) => u.host !== base.host, { timeout: 5000 }).catch(() => {});
+  const exitedTo = page.url();
+  await page.goBack().catch(() => {});
+  result.quickExit = { exitedTo, afterBack: page.url(), foreignRequests: log.foreignRequests };
+  await context.close();
+}
+
+await browser.close();
+process.stdout.write(JSON.stringify(result, null, 1));
