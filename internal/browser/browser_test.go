@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"tilbudsviften/internal/build"
+	"tilbudsviften/internal/render"
 	"tilbudsviften/internal/site"
 )
 
@@ -83,7 +84,14 @@ type pageResult struct {
 }
 
 type checkResult struct {
-	Pages     []pageResult
+	Pages   []pageResult
+	OpenNow []struct {
+		Time  time.Time
+		Items []struct {
+			Hours, Text string
+			Hidden      bool
+		}
+	}
 	QuickExit *struct {
 		ExitedTo, AfterBack string
 		ForeignRequests     []string
@@ -185,6 +193,61 @@ func TestPages(t *testing.T) {
 		}
 	}
 	t.Logf("%d pages checked; screenshots in %s", len(res.Pages), shots)
+}
+
+// TestOpenNow sets the browser's clock to moments around an offer's opening hours and checks that
+// "Åben nu" / "Lukket – åbner …" agrees with the model's own rule (site.OpenAt) in Danish time.
+func TestOpenNow(t *testing.T) {
+	chromium, node := tools(t)
+	srv, s := serveHerlev(t)
+	var offer *site.Offer
+	for _, o := range s.Offers {
+		if len(o.Hours) > 0 && !o.Hours[0].AllDay() {
+			offer = o
+			break
+		}
+	}
+	if offer == nil {
+		t.Fatal("no offer with opening hours in the Herlev content")
+	}
+	cph, err := time.LoadLocation("Europe/Copenhagen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := offer.Hours[0]
+	var day int
+	for !h.Days[day] {
+		day++
+	}
+	// A Monday in winter time; then the first open day at opening, just before closing, at
+	// closing, and at three in the night.
+	monday := time.Date(2026, 11, 23, 0, 0, 0, 0, cph)
+	at := func(min int) time.Time { return monday.AddDate(0, 0, day).Add(time.Duration(min) * time.Minute) }
+	times := []time.Time{at(h.Opens), at(h.Closes - 1), at(h.Closes), at(3 * 60), monday.AddDate(0, 0, 5).Add(12 * time.Hour)}
+	var iso []string
+	for _, tm := range times {
+		iso = append(iso, tm.Format(time.RFC3339))
+	}
+	res := runCheck(t, node, map[string]any{"base": srv.URL, "chromium": chromium, "pages": []any{},
+		"openNow": map[string]any{"path": offer.URL(), "times": iso}})
+	want := render.HoursData(offer.Hours)
+	for i, r := range res.OpenNow {
+		found := false
+		for _, it := range r.Items {
+			if it.Hours != want {
+				continue
+			}
+			found = true
+			open := site.OpenAt(offer.Hours, times[i])
+			if it.Hidden || strings.HasPrefix(it.Text, "Åben nu") != open || (!open && !strings.HasPrefix(it.Text, "Lukket")) {
+				t.Errorf("%s at %s: shows %q (hidden %v); open by the model: %v", offer.URL(), times[i], it.Text, it.Hidden, open)
+			}
+			t.Logf("%s: %s", times[i].Format("Mon 15:04"), it.Text)
+		}
+		if !found {
+			t.Errorf("%s: no .open-now element with the offer's hours %q", offer.URL(), want)
+		}
+	}
 }
 
 func pagesConfig(paths []string) []map[string]string {

@@ -81,5 +81,18 @@ if (config.sensitive) {
   await context.close();
 }
 
+// "Åben nu" at fixed moments: the text each .open-now element shows, with its hours data.
+if (config.openNow) {
+  result.openNow = [];
+  for (const time of config.openNow.times) {
+    const { context, page } = await newPage();
+    await page.clock.setFixedTime(new Date(time));
+    await page.goto(new URL(config.openNow.path, base).href);
+    const items = await page.$$eval(".open-now", (els) => els.map((e) => ({ hours: e.dataset.hours, text: e.textContent, hidden: e.hidden })));
+    result.openNow.push({ time, items });
+    await context.close();
+  }
+}
+
 await browser.close();
 process.stdout.write(JSON.stringify(result, null, 1));

@@ -31,6 +31,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"directions": Directions,
 		"address":    AddressText,
 		"fixmail":    FixMail,
+		"hoursData":  HoursData,
 		"cards": func(p *Page, offers []*site.Offer) []template.HTML {
 			list := make([]template.HTML, len(offers))
 			for i, o := range offers {
@@ -218,6 +219,23 @@ func lowerWord(s string) string {
 		return s
 	}
 	return lowerFirst(s)
+}
+
+// HoursData encodes opening hours for the browser's "Åben nu": one "days,opens,closes" group
+// per line, days as seven 0/1 digits from Monday, times in minutes after midnight.
+func HoursData(hours []site.Hours) string {
+	parts := make([]string, len(hours))
+	for i, h := range hours {
+		var days [7]byte
+		for d, open := range h.Days {
+			days[d] = '0'
+			if open {
+				days[d] = '1'
+			}
+		}
+		parts[i] = fmt.Sprintf("%s,%d,%d", days[:], h.Opens, h.Closes)
+	}
+	return strings.Join(parts, ";")
 }
 
 // HasContact reports whether an offer gives the visitor any way to get in touch.
