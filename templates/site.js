@@ -83,3 +83,116 @@
     el.hidden = false;
   });
 })();
+
+// "Min liste": the visitor collects offers while browsing. The list lives in this tab only
+// (sessionStorage, gone when the tab closes) and in the share link /min-liste/?t=a,b,c; it is
+// never sent anywhere but this site's own pages, and never stored in a cookie.
+(function () {
+  "use strict";
+  var KEY = "tilbudsviften-liste";
+  function read() {
+    try { return (sessionStorage.getItem(KEY) || "").split(",").filter(Boolean); } catch (e) { return []; }
+  }
+  function write(list) {
+    try { sessionStorage.setItem(KEY, list.join(",")); } catch (e) { /* private mode: the link still works */ }
+  }
+  function linkFor(list) {
+    return location.origin + "/min-liste/" + (list.length ? "?t=" + list.map(encodeURIComponent).join(",") : "");
+  }
+  Array.prototype.forEach.call(document.querySelectorAll(".js-hide"), function (el) { el.hidden = true; });
+
+  var list = read();
+  var onListPage = document.getElementById("my-list");
+  if (onListPage) {
+    var fromURL = new URLSearchParams(location.search).get("t");
+    if (fromURL !== null) {
+      list = fromURL.split(",").filter(Boolean);
+      write(list);
+    }
+  }
+
+  function updateNav() {
+    var nav = document.querySelector(".my-list-nav");
+    if (!nav) return;
+    nav.hidden = list.length === 0 && !onListPage;
+    nav.querySelector(".my-list-size").textContent = list.length ? "(" + list.length + ")" : "";
+  }
+  function updateButton(b) {
+    var on = list.indexOf(b.getAttribute("data-slug")) >= 0;
+    b.setAttribute("aria-pressed", on ? "true" : "false");
+    b.textContent = on ? "På min liste ✓" : "Føj til min liste";
+  }
+  Array.prototype.forEach.call(document.querySelectorAll(".add-to-list"), function (b) {
+    b.hidden = false;
+    updateButton(b);
+    b.addEventListener("click", function () {
+      var slug = b.getAttribute("data-slug"), i = list.indexOf(slug);
+      if (i >= 0) list.splice(i, 1); else list.push(slug);
+      write(list);
+      updateButton(b);
+      updateNav();
+    });
+  });
+  updateNav();
+  if (!onListPage) return;
+
+  var items = document.getElementById("my-list-items");
+  var count = document.getElementById("my-list-count");
+  var link = document.getElementById("my-list-link");
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+  function show(offers) {
+    items.textContent = "";
+    var known = list.filter(function (s) { return offers[s]; });
+    known.forEach(function (slug) {
+      var o = offers[slug], li = el("li");
+      var h = el("h2"), a = el("a", o.titel);
+      a.href = o.url;
+      h.appendChild(a);
+      li.appendChild(h);
+      li.appendChild(el("p", o.resume));
+      li.appendChild(el("p", [o.alder, o.adgang, o.gratis ? "Gratis" : ""].filter(Boolean).join(" · "), "note"));
+      (o.kontakter || []).forEach(function (c) {
+        var p = el("p", c.navn + ": ");
+        if (c.telefon) { var t = el("a", "tlf. " + c.telefon); t.href = c.tel; p.appendChild(t); p.appendChild(document.createTextNode(" ")); }
+        if (c.email) { var m = el("a", c.email); m.href = "mailto:" + c.email; p.appendChild(m); p.appendChild(document.createTextNode(" ")); }
+        if (c.web) { var w = el("a", c.web.replace(/^https?:\/\/(www\.)?/, "")); w.href = c.web; p.appendChild(w); }
+        li.appendChild(p);
+      });
+      var remove = el("button", "Fjern fra listen", "secondary");
+      remove.type = "button";
+      remove.addEventListener("click", function () {
+        list.splice(list.indexOf(slug), 1);
+        write(list);
+        render();
+        count.focus();
+      });
+      li.appendChild(remove);
+      items.appendChild(li);
+    });
+    count.textContent = known.length === 0 ? "Din liste er tom. Tryk på »Føj til min liste« ved et tilbud." :
+      known.length === 1 ? "1 tilbud på listen" : known.length + " tilbud på listen";
+    count.tabIndex = -1;
+    link.value = linkFor(known);
+    history.replaceState(null, "", linkFor(known).slice(location.origin.length));
+    updateNav();
+  }
+  var data = null;
+  function render() {
+    if (data) { show(data); return; }
+    fetch("/min-liste/tilbud.json").then(function (r) { return r.json(); }).then(function (d) { data = d; show(d); });
+  }
+  onListPage.hidden = false;
+  render();
+  document.getElementById("my-list-copy").addEventListener("click", function () {
+    link.select();
+    if (navigator.clipboard) navigator.clipboard.writeText(link.value).catch(function () {});
+    else document.execCommand("copy");
+  });
+  document.getElementById("my-list-print").addEventListener("click", function () { window.print(); });
+  document.getElementById("my-list-clear").addEventListener("click", function () { list = []; write(list); render(); });
+})();

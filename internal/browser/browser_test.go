@@ -84,7 +84,12 @@ type pageResult struct {
 }
 
 type checkResult struct {
-	Pages   []pageResult
+	Pages  []pageResult
+	MyList *struct {
+		Link                           string
+		First, Second                  []string
+		ConsoleErrors, ForeignRequests []string
+	}
 	OpenNow []struct {
 		Time  time.Time
 		Items []struct {
@@ -100,7 +105,7 @@ type checkResult struct {
 
 // samplePages returns one page of every page type of s.
 func samplePages(s *site.Site) []string {
-	pages := []string{"/", "/emner/", "/for/", "/alder/", "/trin/", "/kontakter/", "/principper/",
+	pages := []string{"/", "/min-liste/", "/emner/", "/for/", "/alder/", "/trin/", "/kontakter/", "/principper/",
 		"/bekymring/", "/a-aa/", "/soeg/", "/404.html"}
 	var plain, sensitive *site.Offer
 	for _, o := range s.Offers {
@@ -247,6 +252,30 @@ func TestOpenNow(t *testing.T) {
 		if !found {
 			t.Errorf("%s: no .open-now element with the offer's hours %q", offer.URL(), want)
 		}
+	}
+}
+
+// TestMyList adds two offers to Min liste, takes the share link and opens it in a new browser
+// context: the same list, in the same order.
+func TestMyList(t *testing.T) {
+	chromium, node := tools(t)
+	srv, s := serveHerlev(t)
+	a, b := s.Offers[0], s.Offers[len(s.Offers)-1]
+	res := runCheck(t, node, map[string]any{"base": srv.URL, "chromium": chromium, "pages": []any{},
+		"myList": []string{a.URL(), b.URL()}})
+	m := res.MyList
+	if m == nil {
+		t.Fatal("Min liste not checked")
+	}
+	want := []string{a.Title, b.Title}
+	if strings.Join(m.First, "|") != strings.Join(want, "|") || strings.Join(m.Second, "|") != strings.Join(want, "|") {
+		t.Errorf("list %q, opened from the link %q; want %q", m.First, m.Second, want)
+	}
+	if !strings.HasPrefix(m.Link, srv.URL+"/min-liste/?t=") || !strings.Contains(m.Link, a.Slug) {
+		t.Errorf("share link %q", m.Link)
+	}
+	for _, e := range append(m.ConsoleErrors, m.ForeignRequests...) {
+		t.Errorf("console error or foreign request: %s", e)
 	}
 }
 

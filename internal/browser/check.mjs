@@ -81,6 +81,29 @@ if (config.sensitive) {
   await context.close();
 }
 
+// Min liste: add offers on their pages, open the list, take its share link, and open the link
+// in a new context (another device, as far as the site can tell).
+if (config.myList) {
+  const a = await newPage();
+  for (const path of config.myList) {
+    await a.page.goto(new URL(path, base).href);
+    await a.page.click(".offer-head .add-to-list");
+  }
+  await a.page.goto(new URL("/min-liste/", base).href);
+  await a.page.waitForSelector("#my-list-items li");
+  const titles = () => [...document.querySelectorAll("#my-list-items h2")].map((h) => h.textContent);
+  const first = await a.page.evaluate(titles);
+  const link = await a.page.inputValue("#my-list-link");
+  const b = await newPage();
+  await b.page.goto(link);
+  await b.page.waitForSelector("#my-list-items li");
+  const second = await b.page.evaluate(titles);
+  result.myList = { link, first, second, consoleErrors: a.log.consoleErrors.concat(b.log.consoleErrors),
+    foreignRequests: a.log.foreignRequests.concat(b.log.foreignRequests) };
+  await a.context.close();
+  await b.context.close();
+}
+
 // "Åben nu" at fixed moments: the text each .open-now element shows, with its hours data.
 if (config.openNow) {
   result.openNow = [];

@@ -83,11 +83,12 @@ func Date(t time.Time) string {
 	return fmt.Sprintf("%d. %s %d", t.Day(), months[t.Month()-1], t.Year())
 }
 
-// AgeText says which ages an offer is for: "0–17 år", "Alle aldre".
+// AgeText says which ages an offer is for: "0–17 år", "Fra 18 år"; "" when the content does
+// not say (then the page says nothing rather than guess).
 func AgeText(a *site.AgeRange) string {
 	switch {
 	case a == nil:
-		return "Alle aldre"
+		return ""
 	case a.From == a.To:
 		return fmt.Sprintf("%d år", a.From)
 	case a.From == 0 && a.To >= 99:

@@ -36,7 +36,7 @@ func TestAgeAndDate(t *testing.T) {
 	cases := []struct {
 		r    *site.AgeRange
 		want string
-	}{{nil, "Alle aldre"}, {&site.AgeRange{From: 0, To: 17}, "0–17 år"}, {&site.AgeRange{From: 5, To: 5}, "5 år"}, {&site.AgeRange{From: 18, To: 99}, "Fra 18 år"}}
+	}{{nil, ""}, {&site.AgeRange{From: 0, To: 17}, "0–17 år"}, {&site.AgeRange{From: 5, To: 5}, "5 år"}, {&site.AgeRange{From: 18, To: 99}, "Fra 18 år"}}
 	for _, c := range cases {
 		if got := AgeText(c.r); got != c.want {
 			t.Errorf("AgeText(%v) = %q, want %q", c.r, got, c.want)

@@ -26,7 +26,7 @@ import (
 
 // pageKinds are the theme's page templates; each must exist.
 var pageKinds = []string{"index", "offer", "list", "overview", "contacts", "contact", "principles",
-	"principle", "guides", "guide", "az", "page", "search", "404"}
+	"principle", "guides", "guide", "az", "page", "search", "list-mine", "404"}
 
 // Renderer renders sites with one theme.
 type Renderer struct {
@@ -239,6 +239,13 @@ func (r *Renderer) Site(s *site.Site, emit func(path string, data []byte) error)
 			return err
 		}
 	}
+	list, err := listData(s)
+	if err != nil {
+		return err
+	}
+	if err := emit("min-liste/tilbud.json", list); err != nil {
+		return err
+	}
 	return emit("_headers", []byte(headers(s)))
 }
 
@@ -343,6 +350,8 @@ func (r *Renderer) jobs(s *site.Site) []job {
 		add("page", &Page{Title: pg.Title, Description: pg.Summary, URL: pg.URL(), Plain: pg, Crumbs: []Crumb{home}})
 	}
 	add("search", &Page{Title: "Søg", Description: "Søg i alle tilbud.", URL: "/soeg/", Crumbs: []Crumb{home}})
+	add("list-mine", &Page{Title: "Min liste", Description: "Tilbud, du har samlet – til at dele, printe eller tage med til et møde.",
+		URL: "/min-liste/", Crumbs: []Crumb{home}})
 
 	nf := &Page{Title: "Siden findes ikke", Description: "Siden findes ikke.", URL: "/404/"}
 	nf.Site, nf.Kind = s, "404"
