@@ -31,6 +31,7 @@ func manual() string {
 var commands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) int{
 	"build": runBuild,
 	"check": runCheck,
+	"serve": runServe,
 }
 
 // errUsage marks a usage error, which exits 2.

@@ -1,7 +1,10 @@
 package build_test
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"testing"
 	"time"
@@ -47,6 +50,54 @@ func BenchmarkBuild(b *testing.B) {
 			<-done
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/offer")
 			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+		})
+	}
+}
+
+// BenchmarkIncremental is what `viften serve` does after an editor saves one offer: a
+// Builder renders a generated site on disk again after one offer's body changed. Reported:
+// ms/edit (load with the parse cache, render with the page cache, outputs; no disk writes).
+func BenchmarkIncremental(b *testing.B) {
+	for _, n := range []int{1000} {
+		b.Run(fmt.Sprintf("offers=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			for name, data := range gen.Site(n) {
+				p := filepath.Join(dir, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					b.Fatal(err)
+				}
+				if err := os.WriteFile(p, data, 0o644); err != nil {
+					b.Fatal(err)
+				}
+			}
+			cfg := build.Config{Content: os.DirFS(dir), ContentName: "content", Now: today}
+			bld := build.NewBuilder(cfg)
+			if _, _, err := bld.Render(); err != nil {
+				b.Fatal(err)
+			}
+			offer := filepath.Join(dir, "tilbud", "tilbud-00500.md")
+			orig, err := os.ReadFile(offer)
+			if err != nil {
+				b.Fatal(err)
+			}
+			i := 0
+			b.ResetTimer()
+			for b.Loop() {
+				i++
+				edited := bytes.Replace(orig, []byte("## Til fagpersoner"), fmt.Appendf(nil, "Rettelse nummer %d.\n\n## Til fagpersoner", i), 1)
+				b.StopTimer()
+				if err := os.WriteFile(offer, edited, 0o644); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if _, _, err := bld.Render(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/edit")
+			if s := bld.Stats(); s.OffersRendered != 1 {
+				b.Errorf("rendered %d offer pages after one edit, want 1", s.OffersRendered)
+			}
 		})
 	}
 }

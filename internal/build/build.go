@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"tilbudsviften/internal/content"
+	"tilbudsviften/internal/export"
 	"tilbudsviften/internal/render"
 	"tilbudsviften/internal/site"
 	"tilbudsviften/templates"
@@ -50,7 +51,9 @@ type output struct {
 
 // outputs are the generators that run after the pages are rendered, in this order: each
 // feature that publishes more than pages (search files, open data) adds one line here.
-var outputs = []output{}
+var outputs = []output{
+	{"open data", export.All}, // HSDS, tabular package, CSV, sitemap, robots.txt, Atom, OpenSearch, iCalendar
+}
 
 // Load loads and validates the content only.
 func Load(cfg Config) (*site.Site, *content.Report, error) {

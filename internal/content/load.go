@@ -12,6 +12,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"path"
@@ -34,6 +35,9 @@ type Options struct {
 	Now time.Time
 	// Drafts includes offers before their publish date or after their expiry date.
 	Drafts bool
+	// Cache, when not nil, keeps parsed files between loads of the same folder, so that a
+	// load after an edit parses only the changed files. See Cache.
+	Cache *Cache
 }
 
 // Report holds what Load found that does not stop a build.
@@ -88,6 +92,10 @@ func Load(fsys fs.FS, prefix string, opts Options) (*site.Site, *Report, error) 
 		opts.Now = time.Now()
 	}
 	l := &loader{fsys: fsys, prefix: prefix, opts: opts, md: markdown.New(), site: &site.Site{}}
+	if opts.Cache != nil {
+		opts.Cache.begin()
+		defer opts.Cache.end()
+	}
 	l.checkTop()
 	siteRec := l.parseYAMLFile("site.yaml", true)
 	l.loadConfig(siteRec)
@@ -150,6 +158,9 @@ func (l *loader) checkTop() {
 // read reads and normalizes a file; missing optional files return nil.
 func (l *loader) read(rel string, required bool) []byte {
 	src, err := fs.ReadFile(l.fsys, rel)
+	if err == nil && l.opts.Cache != nil {
+		l.opts.Cache.note(rel, sha256.Sum256(src))
+	}
 	if err != nil {
 		if required || !isNotExist(err) {
 			l.errs.Add(Position{File: l.display(rel)}, "filen mangler eller kan ikke læses: %v", unwrapPathError(err))
@@ -383,6 +394,25 @@ func (l *loader) parseFile(rel, ext string, fields []field, errs *ErrorList) *pa
 		errs.Add(Position{File: display}, "kan ikke læse filen: %v", unwrapPathError(err))
 		return nil
 	}
+	c := l.opts.Cache
+	if c == nil {
+		return l.parseSource(p, raw, ext, fields, errs)
+	}
+	sum := sha256.Sum256(raw)
+	c.note(rel, sum)
+	if e, ok := c.get(rel, sum); ok {
+		*errs = append(*errs, e.errs...)
+		return e.p
+	}
+	start := len(*errs)
+	p = l.parseSource(p, raw, ext, fields, errs)
+	c.put(rel, &cacheEntry{sum: sum, p: p, errs: append(ErrorList(nil), (*errs)[start:]...)})
+	return p
+}
+
+// parseSource parses the bytes of one entity file into p.
+func (l *loader) parseSource(p *parsed, raw []byte, ext string, fields []field, errs *ErrorList) *parsed {
+	display := l.display(p.rel)
 	src, ok := normalize(display, raw, errs)
 	if !ok {
 		return nil
@@ -594,6 +624,7 @@ func (l *loader) offerNotes(p *parsed, o *site.Offer) {
 	if !reachable && o.Verify == "" { // with tjekkes, check -strict already lists the offer
 		l.report.Warnings.Add(r.pos("titel"), "tilbuddet har ingen kontaktoplysninger (telefon, e-mail, hjemmeside eller link); tilføj en kontakt, eller skriv i tjekkes, hvad der mangler")
 	}
+	l.lixNote(p, o.FamilyText)
 	if !o.Reviewed.IsZero() && l.site.Config.ReviewMonths > 0 {
 		due := o.Reviewed.AddDate(0, l.site.Config.ReviewMonths, 0)
 		if !l.opts.Now.Before(due) {

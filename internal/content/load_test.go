@@ -248,3 +248,20 @@ func TestUnreachableOffer(t *testing.T) {
 		t.Errorf("with tjekkes: warnings %q, %d unverified; want none and 1", report.Warnings.Error(), len(report.Unverified))
 	}
 }
+
+// TestLixWarning lowers the site's readability limit below the base offer's text and expects
+// a warning at the start of the body naming what to shorten.
+func TestLixWarning(t *testing.T) {
+	fsys := siteFS(t, nil)
+	fsys["site.yaml"].Data = append(fsys["site.yaml"].Data, []byte("lix_graense: 5\n")...)
+	_, report, err := content.Load(fsys, "content", content.Options{Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := report.Warnings.Error()
+	for _, want := range []string{"content/tilbud/aaben-raadgivning.md:", "teksten til familier har LIX ", "(grænsen er 5); gør de længste sætninger kortere: \"", "ord)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings:\n%s\nwant them to contain %q", got, want)
+		}
+	}
+}

@@ -26,7 +26,8 @@ func Site(n int) map[string][]byte {
 	r := rand.New(rand.NewPCG(uint64(n), 42))
 	files := map[string][]byte{}
 	put := func(name, s string) { files[name] = []byte(s) }
-	put("site.yaml", "navn: Tilbudsviften Generert\nkommune: Generert Kommune\nbeskrivelse: Et genereret site til målinger.\nbasisurl: https://tilbud.example.dk\nredaktion:\n  navn: Redaktionen\n  email: redaktion@example.dk\nakut:\n  - navn: Alarm\n    telefon: \"112\"\n")
+	// lix_graense 0 turns the readability check off: random words are not prose.
+	put("site.yaml", "navn: Tilbudsviften Genereret\nkommune: Genereret Kommune\nbeskrivelse: Et genereret site til målinger.\nbasisurl: https://tilbud.example.dk\nredaktion:\n  navn: Redaktionen\n  email: redaktion@example.dk\nlix_graense: 0\nakut:\n  - navn: Alarm\n    telefon: \"112\"\n")
 	put("maalgrupper.yaml", "- {id: boern, navn: Børn, beskrivelse: Børn.}\n- {id: unge, navn: Unge, beskrivelse: Unge.}\n- {id: foraeldre, navn: Forældre, beskrivelse: Forældre.}\n- {id: fagprofessionelle, navn: Fagprofessionelle, beskrivelse: Fagfolk.}\n")
 	var b strings.Builder
 	for _, t := range topics {

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode"
 
+	"tilbudsviften/internal/export"
 	"tilbudsviften/internal/site"
 )
 
@@ -47,6 +48,7 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return ""
 		},
+		"jsonld":     JSONLD,
 		"join":       strings.Join,
 		"contains":   strings.Contains,
 		"plain":      plain,
@@ -318,4 +320,21 @@ func Initial(title string) string {
 		return "0–9"
 	}
 	return strings.ToUpper(string(r))
+}
+
+// JSONLD returns the schema.org JSON-LD of a page, for a <script type="application/ld+json">
+// element: the offer on an offer page, the municipality and the site on the front page, and
+// nothing on other pages. The JSON escapes <, > and &, so it cannot end the element.
+func JSONLD(p *Page) (template.JS, error) {
+	var data []byte
+	var err error
+	switch {
+	case p.Kind == "offer" && p.Offer != nil:
+		data, err = export.OfferJSONLD(p.Site, p.Offer)
+	case p.Kind == "index":
+		data, err = export.SiteJSONLD(p.Site)
+	default:
+		return "", nil
+	}
+	return template.JS(data), err
 }

@@ -30,14 +30,14 @@ var pageKinds = []string{"index", "offer", "list", "overview", "contacts", "cont
 
 // Renderer renders sites with one theme.
 type Renderer struct {
-	pages  map[string]*template.Template
-	assets map[string]string // theme file name → published path, e.g. "site.css" → "assets/site.0a1b2c3d4e.css"
-	files  map[string][]byte // published path → content
+	pages      map[string]*template.Template
+	assets     map[string]string // theme file name → published path, e.g. "site.css" → "assets/site.0a1b2c3d4e.css"
+	assetFiles map[string][]byte // published path → content
 }
 
 // New parses the theme.
 func New(theme fs.FS) (*Renderer, error) {
-	r := &Renderer{pages: map[string]*template.Template{}, assets: map[string]string{}, files: map[string][]byte{}}
+	r := &Renderer{pages: map[string]*template.Template{}, assets: map[string]string{}, assetFiles: map[string][]byte{}}
 	entries, err := fs.ReadDir(theme, ".")
 	if err != nil {
 		return nil, err
@@ -55,7 +55,7 @@ func New(theme fs.FS) (*Renderer, error) {
 		ext := path.Ext(name)
 		p := "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
 		r.assets[name] = p
-		r.files[p] = data
+		r.assetFiles[p] = data
 	}
 	base, err := template.New("base.html").Funcs(r.funcs()).ParseFS(theme, "base.html", "partials.html")
 	if err != nil {
@@ -229,13 +229,19 @@ func (r *Renderer) Site(s *site.Site, emit func(path string, data []byte) error)
 			return err
 		}
 	}
-	names := make([]string, 0, len(r.files))
-	for p := range r.files {
+	return r.files(s, emit)
+}
+
+// files emits what follows the pages in every render, full or cached: the theme's assets,
+// the Min liste data, the favicon and the headers file.
+func (r *Renderer) files(s *site.Site, emit func(path string, data []byte) error) error {
+	names := make([]string, 0, len(r.assetFiles))
+	for p := range r.assetFiles {
 		names = append(names, p)
 	}
 	sort.Strings(names)
 	for _, p := range names {
-		if err := emit(p, r.files[p]); err != nil {
+		if err := emit(p, r.assetFiles[p]); err != nil {
 			return err
 		}
 	}
@@ -244,6 +250,9 @@ func (r *Renderer) Site(s *site.Site, emit func(path string, data []byte) error)
 		return err
 	}
 	if err := emit("min-liste/tilbud.json", list); err != nil {
+		return err
+	}
+	if err := emit("favicon.ico", favicon()); err != nil {
 		return err
 	}
 	return emit("_headers", []byte(headers(s)))

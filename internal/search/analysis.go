@@ -1,0 +1,258 @@
+package search
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/da"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+)
+
+// groupPrefix starts the term a synonym group is indexed under. The tokenizer never yields it,
+// so a group term cannot be typed and is never offered as a prefix or typo match.
+const groupPrefix = "="
+
+// Token is one term of an analysed text.
+type Token struct {
+	Term   string // the term as indexed: folded and stemmed, a synonym group or a compound part
+	Folded string // the folded surface word; empty for synonym groups
+	Pos    int    // position of the surface word, from 1; a group or part shares its word's
+	Start  int    // byte offsets of the surface text in the input
+	End    int
+	kind   tokenKind
+}
+
+type tokenKind uint8
+
+const (
+	kindWord  tokenKind = iota // a word's stem
+	kindStop                   // a stop word: dropped after synonym matching
+	kindPart                   // a compound's part
+	kindGroup                  // a synonym group
+)
+
+// Analyzer is Tilbudsviften's Danish analysis, the same for indexing and for queries, in Go and
+// in search.js: bleve's Unicode tokenizer and lower-case filter, folding (æ→ae, ø/oe→o, å/aa→a,
+// accents dropped), bleve's Danish stop words (folded), bleve's Snowball Danish stemmer, the
+// editors' synonyms as group terms beside the words, and optionally dictionary-based compound
+// splitting.
+type Analyzer struct {
+	tokenizer analysis.Tokenizer
+	lower     analysis.TokenFilter
+	stemmer   analysis.TokenFilter
+	stop      map[string]bool
+	phrases   map[string][]phrase // first term → phrases starting with it, longest first
+	groups    []Group
+	dict      map[string]bool // compound parts; nil: no splitting
+}
+
+// Group is one synonym group: its indexed term and its members as analysed term sequences.
+type Group struct {
+	Term    string     `json:"t"`
+	Phrases [][]string `json:"p"`
+}
+
+type phrase struct {
+	terms []string
+	group string
+}
+
+// NewAnalyzer returns the analysis for a site with the given synonym groups (each a list of
+// words or phrases that mean the same).
+func NewAnalyzer(synonyms [][]string) *Analyzer {
+	a := &Analyzer{
+		tokenizer: unicode.NewUnicodeTokenizer(),
+		lower:     lowercase.NewLowerCaseFilter(),
+		stemmer:   da.NewDanishStemmerFilter(),
+		stop:      map[string]bool{},
+		phrases:   map[string][]phrase{},
+	}
+	tm := analysis.NewTokenMap()
+	if err := tm.LoadBytes(da.DanishStopWords); err == nil {
+		for w := range tm {
+			a.stop[Fold(w)] = true
+		}
+	}
+	seen := map[string]bool{}
+	for _, words := range synonyms {
+		var g Group
+		for _, w := range words {
+			var terms []string
+			for _, t := range a.words(w) {
+				terms = append(terms, t.Term)
+			}
+			if len(terms) == 0 {
+				continue
+			}
+			if g.Term == "" {
+				g.Term = groupPrefix + strings.Join(terms, "_")
+			}
+			g.Phrases = append(g.Phrases, terms)
+		}
+		if g.Term == "" || seen[g.Term] {
+			continue
+		}
+		seen[g.Term] = true
+		a.groups = append(a.groups, g)
+		for _, p := range g.Phrases {
+			a.phrases[p[0]] = append(a.phrases[p[0]], phrase{terms: p, group: g.Term})
+		}
+	}
+	return a
+}
+
+// Groups returns the synonym groups as the analyzer uses them.
+func (a *Analyzer) Groups() []Group { return a.groups }
+
+// StopWords returns the folded stop words, sorted.
+func (a *Analyzer) StopWords() []string { return sortedKeys(a.stop) }
+
+// SetCompounds turns compound splitting on with the given dictionary of terms, or off (nil).
+func (a *Analyzer) SetCompounds(dict map[string]bool) { a.dict = dict }
+
+// Fold maps a lower-case word to the spelling search compares: "aa"
+// and "å" become "a", "oe" and "ø" become "o", "æ" becomes "ae", and accents are dropped, so
+// "børn", "boern" and "born" meet.
+func Fold(s string) string {
+	if isASCIIPlain(s) {
+		return s
+	}
+	s = strings.ReplaceAll(s, "aa", "a")
+	s = strings.ReplaceAll(s, "oe", "o")
+	var b strings.Builder
+	for _, r := range s {
+		if f, ok := folds[r]; ok {
+			b.WriteString(f)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isASCIIPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+		if i > 0 && (s[i] == 'a' && s[i-1] == 'a' || s[i] == 'e' && s[i-1] == 'o') {
+			return false
+		}
+	}
+	return true
+}
+
+// folds maps letters to their folded spelling. search.js holds the same table.
+var folds = map[rune]string{
+	'æ': "ae", 'ø': "o", 'å': "a", 'ä': "ae", 'ö': "o", 'ü': "u",
+	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ç': "c", 'è': "e", 'é': "e", 'ê': "e", 'ë': "e",
+	'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ñ': "n", 'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o",
+	'ù': "u", 'ú': "u", 'û': "u", 'ý': "y", 'ÿ': "y",
+}
+
+// Stem returns bleve's Snowball Danish stem of a word.
+func (a *Analyzer) Stem(word string) string {
+	ts := a.stemmer.Filter(analysis.TokenStream{&analysis.Token{Term: []byte(word)}})
+	return string(ts[0].Term)
+}
+
+// words tokenizes, lower-cases, folds, marks stop words and stems the rest.
+func (a *Analyzer) words(text string) []Token {
+	ts := a.lower.Filter(a.tokenizer.Tokenize([]byte(text)))
+	out := make([]Token, 0, len(ts))
+	for _, t := range ts {
+		f := Fold(string(t.Term))
+		tok := Token{Term: f, Folded: f, Pos: t.Position, Start: t.Start, End: t.End}
+		if a.stop[f] {
+			tok.kind = kindStop
+		} else {
+			tok.Term = a.Stem(f)
+		}
+		out = append(out, tok)
+	}
+	return out
+}
+
+// Analyze returns the terms of text in order: each word that is not a stop word, followed by
+// the synonym groups whose phrase ends at it and the parts it splits into.
+func (a *Analyzer) Analyze(text string) []Token {
+	ws := a.words(text)
+	var out []Token
+	var groupsAt map[int][]Token
+	for i, w := range ws {
+		for _, p := range a.phrases[w.Term] {
+			if i+len(p.terms) > len(ws) || !matches(ws[i:i+len(p.terms)], p.terms) {
+				continue
+			}
+			last := ws[i+len(p.terms)-1]
+			if groupsAt == nil {
+				groupsAt = map[int][]Token{}
+			}
+			dup := false
+			for _, g := range groupsAt[last.Pos] {
+				dup = dup || g.Term == p.group
+			}
+			if !dup {
+				groupsAt[last.Pos] = append(groupsAt[last.Pos], Token{Term: p.group, Pos: last.Pos, Start: w.Start, End: last.End, kind: kindGroup})
+			}
+		}
+	}
+	for _, w := range ws {
+		if w.kind != kindStop {
+			out = append(out, w)
+			if a.dict != nil {
+				for _, part := range a.split(w.Folded) {
+					if part != w.Term {
+						out = append(out, Token{Term: part, Folded: w.Folded, Pos: w.Pos, Start: w.Start, End: w.End, kind: kindPart})
+					}
+				}
+			}
+		}
+		out = append(out, groupsAt[w.Pos]...)
+	}
+	return out
+}
+
+func matches(ws []Token, terms []string) bool {
+	for i, t := range terms {
+		if ws[i].Term != t {
+			return false
+		}
+	}
+	return true
+}
+
+// Compound splitting: a folded word of 8 letters or more splits into a head and a tail when
+// both stem to terms of the dictionary; the head may end in a linking "s" or "e". The longest
+// tail wins. Measured in docs/search.md.
+const (
+	compoundMin     = 8
+	compoundMinHead = 3
+	compoundMinTail = 4
+)
+
+// split returns the stems of a compound's two parts, or nil.
+func (a *Analyzer) split(folded string) []string {
+	r := []rune(folded)
+	if len(r) < compoundMin {
+		return nil
+	}
+	for i := compoundMinHead; i <= len(r)-compoundMinTail; i++ {
+		tail := a.Stem(string(r[i:]))
+		if !a.dict[tail] {
+			continue
+		}
+		head := string(r[:i])
+		if h := a.Stem(head); a.dict[h] {
+			return []string{h, tail}
+		}
+		if n := len(head); n > compoundMinHead && (head[n-1] == 's' || head[n-1] == 'e') {
+			if h := a.Stem(head[:n-1]); a.dict[h] {
+				return []string{h, tail}
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,298 @@
+package search
+
+import (
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"tilbudsviften/internal/site"
+)
+
+// The URL parameters of the search page: the query, the age (a number), and the facets.
+const (
+	ParamQuery = "q"
+	ParamAge   = "alder"
+)
+
+// facetParams are the facets in the order the page shows them.
+var facetParams = []string{"maalgruppe", "emne", "trin", "vej", "anonym", "gratis", "sprog"}
+
+// languageNames names the languages offers are given in; other codes are shown as they are.
+var languageNames = map[string]string{
+	"da": "Dansk", "en": "Engelsk", "de": "Tysk", "sv": "Svensk", "no": "Norsk", "ar": "Arabisk",
+	"tr": "Tyrkisk", "so": "Somali", "ur": "Urdu", "fa": "Persisk", "pl": "Polsk", "uk": "Ukrainsk",
+	"ru": "Russisk", "ro": "Rumænsk", "ti": "Tigrinya", "ps": "Pashto", "ku": "Kurdisk", "fr": "Fransk",
+	"es": "Spansk", "bs": "Bosnisk", "sr": "Serbisk", "hr": "Kroatisk", "vi": "Vietnamesisk",
+}
+
+// facetTable holds the facet values of every offer as value numbers per parameter.
+type facetTable struct {
+	offers int
+	labels []FacetLabel
+	values map[string][][]int // param → offer → value numbers
+	ages   [][]int            // offer → [from, to], or nil for any age
+	maxAge int
+}
+
+func newFacetTable(s *site.Site, docs []*doc) *facetTable {
+	ft := &facetTable{values: map[string][][]int{}, maxAge: 25}
+	var langs []string
+	seen := map[string]bool{}
+	for _, d := range docs {
+		if d.Offer == nil {
+			continue
+		}
+		ft.offers++
+		for _, l := range d.Offer.Languages {
+			if !seen[l] {
+				seen[l] = true
+				langs = append(langs, l)
+			}
+		}
+		if d.Offer.Age != nil && d.Offer.Age.To > ft.maxAge {
+			ft.maxAge = min(d.Offer.Age.To, 99)
+		}
+	}
+	sort.Slice(langs, func(i, j int) bool { // Danish first, then by name
+		if (langs[i] == "da") != (langs[j] == "da") {
+			return langs[i] == "da"
+		}
+		return languageName(langs[i]) < languageName(langs[j])
+	})
+	index := map[string]map[string]int{}
+	add := func(param string, values [][]string) {
+		ft.labels = append(ft.labels, FacetLabel{Param: param, Values: values})
+		index[param] = map[string]int{}
+		for i, v := range values {
+			index[param][v[0]] = i
+		}
+	}
+	for _, p := range facetParams {
+		var vs [][]string
+		switch p {
+		case "maalgruppe":
+			for _, a := range s.Audiences {
+				vs = append(vs, []string{a.ID, a.Name})
+			}
+		case "emne":
+			for _, t := range s.Topics {
+				vs = append(vs, []string{t.ID, t.Name})
+			}
+		case "trin":
+			for _, st := range s.Steps {
+				label := st.Short
+				if label == "" {
+					label = st.Name
+				}
+				vs = append(vs, []string{st.ID, label})
+			}
+		case "vej":
+			for _, r := range site.Routes {
+				vs = append(vs, []string{string(r), r.Label()})
+			}
+		case "anonym":
+			vs = [][]string{{"1", "Anonymt"}}
+		case "gratis":
+			vs = [][]string{{"1", "Gratis"}}
+		case "sprog":
+			for _, l := range langs {
+				vs = append(vs, []string{l, languageName(l)})
+			}
+		}
+		add(p, vs)
+	}
+	for _, d := range docs[:ft.offers] {
+		o := d.Offer
+		var ids = map[string][]string{"trin": nil, "vej": {string(o.Access.Route)}, "sprog": o.Languages}
+		for _, a := range o.Audiences {
+			ids["maalgruppe"] = append(ids["maalgruppe"], a.ID)
+		}
+		for _, t := range o.Topics {
+			ids["emne"] = append(ids["emne"], t.ID)
+		}
+		if o.Step != nil {
+			ids["trin"] = []string{o.Step.ID}
+		}
+		if o.Access.Anonymous {
+			ids["anonym"] = []string{"1"}
+		}
+		if o.Free() {
+			ids["gratis"] = []string{"1"}
+		}
+		for _, p := range facetParams {
+			nums := []int{}
+			for _, id := range ids[p] {
+				if n, ok := index[p][id]; ok {
+					nums = append(nums, n)
+				}
+			}
+			ft.values[p] = append(ft.values[p], sortInts(nums))
+		}
+		if o.Age != nil {
+			ft.ages = append(ft.ages, []int{o.Age.From, o.Age.To})
+		} else {
+			ft.ages = append(ft.ages, nil)
+		}
+	}
+	return ft
+}
+
+func languageName(code string) string {
+	if n, ok := languageNames[code]; ok {
+		return n
+	}
+	return strings.ToUpper(code)
+}
+
+// columns returns the table as the facet file holds it: param → per offer the value numbers,
+// and "alder" → per offer [from, to] or [] for any age.
+func (ft *facetTable) columns() map[string]any {
+	cols := map[string]any{}
+	for p, v := range ft.values {
+		cols[p] = v
+	}
+	ages := make([][]int, len(ft.ages))
+	for i, a := range ft.ages {
+		ages[i] = a
+		if a == nil {
+			ages[i] = []int{}
+		}
+	}
+	cols[ParamAge] = ages
+	return cols
+}
+
+// Filters are the facet values chosen: parameter → value ids; within a facet any value
+// matches, all facets must match. ParamAge holds one age in years.
+type Filters map[string][]string
+
+// Active reports whether any filter is set.
+func (f Filters) Active() bool {
+	for _, v := range f {
+		if len(v) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseRequest reads a search from URL parameters as the search page writes them:
+// ?q=...&maalgruppe=unge&emne=skole&alder=15&anonym=1.
+func ParseRequest(v url.Values) Request {
+	req := Request{Query: v.Get(ParamQuery), Filters: Filters{}}
+	for _, p := range append([]string{ParamAge}, facetParams...) {
+		for _, x := range v[p] {
+			if x = strings.TrimSpace(x); x != "" {
+				req.Filters[p] = append(req.Filters[p], x)
+			}
+		}
+	}
+	if a := req.Filters[ParamAge]; len(a) > 0 {
+		if _, err := strconv.Atoi(a[0]); err != nil {
+			delete(req.Filters, ParamAge)
+		} else {
+			req.Filters[ParamAge] = a[:1]
+		}
+	}
+	return req
+}
+
+// compiled filters: param → allowed value numbers; age or -1.
+type compiled struct {
+	sets map[string]map[int]bool
+	age  int
+}
+
+func (ft *facetTable) compile(f Filters) compiled {
+	c := compiled{sets: map[string]map[int]bool{}, age: -1}
+	for _, l := range ft.labels {
+		for _, id := range f[l.Param] {
+			for i, v := range l.Values {
+				if v[0] == id {
+					if c.sets[l.Param] == nil {
+						c.sets[l.Param] = map[int]bool{}
+					}
+					c.sets[l.Param][i] = true
+				}
+			}
+		}
+		if len(f[l.Param]) > 0 && c.sets[l.Param] == nil {
+			c.sets[l.Param] = map[int]bool{} // only unknown values: nothing matches
+		}
+	}
+	if a := f[ParamAge]; len(a) > 0 {
+		if n, err := strconv.Atoi(a[0]); err == nil && n >= 0 {
+			c.age = n
+		}
+	}
+	return c
+}
+
+// passes reports whether offer d passes every filter but the one named except.
+func (ft *facetTable) passes(d int, c compiled, except string) bool {
+	for p, set := range c.sets {
+		if p == except {
+			continue
+		}
+		ok := false
+		for _, v := range ft.values[p][d] {
+			ok = ok || set[v]
+		}
+		if !ok {
+			return false
+		}
+	}
+	if c.age >= 0 && except != ParamAge {
+		if a := ft.ages[d]; a != nil && (c.age < a[0] || c.age > a[1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// FacetCount is one facet value with the number of results it would give.
+type FacetCount struct {
+	ID       string `json:"id"`
+	Label    string `json:"label"`
+	Count    int    `json:"count"`
+	Selected bool   `json:"selected,omitempty"`
+}
+
+// Facet is one facet of a response.
+type Facet struct {
+	Param  string       `json:"param"`
+	Values []FacetCount `json:"values"`
+}
+
+// counts returns the facets with counts over the offers in cands: each value counts the offers
+// that pass the other facets' filters and have the value.
+func (ft *facetTable) counts(cands []int, f Filters, c compiled) []Facet {
+	var out []Facet
+	for _, l := range ft.labels {
+		fc := Facet{Param: l.Param}
+		n := make([]int, len(l.Values))
+		for _, d := range cands {
+			if ft.passes(d, c, l.Param) {
+				for _, v := range ft.values[l.Param][d] {
+					n[v]++
+				}
+			}
+		}
+		for i, v := range l.Values {
+			fc.Values = append(fc.Values, FacetCount{ID: v[0], Label: v[1], Count: n[i], Selected: c.sets[l.Param][i]})
+		}
+		out = append(out, fc)
+	}
+	age := Facet{Param: ParamAge}
+	for a := 0; a <= ft.maxAge; a++ {
+		n := 0
+		for _, d := range cands {
+			if r := ft.ages[d]; (r == nil || a >= r[0] && a <= r[1]) && ft.passes(d, c, ParamAge) {
+				n++
+			}
+		}
+		age.Values = append(age.Values, FacetCount{ID: strconv.Itoa(a), Label: strconv.Itoa(a) + " år", Count: n, Selected: c.age == a})
+	}
+	return append(out, age)
+}

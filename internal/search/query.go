@@ -1,0 +1,261 @@
+package search
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"unicode/utf8"
+)
+
+// A query is a list of words; each word is a set of leaves (term, boost) and a document's
+// score is what bleve gives the query
+//
+//	disjunction over words of (disjunction over the word's leaves of
+//	    (disjunction over fields of term query(term, field, boost · field boost)))
+//
+// with bleve's coord factor (matched / all) at every disjunction. search.js computes the same
+// from the exported weights. Words are what the analysis puts at one position: the stem, the
+// synonym groups ending there and compound parts. A word whose stem the vocabulary lacks gets
+// typo matches (one edit from 5 letters, two from 9) and, when it is the last word and the
+// query does not end in a space, prefix matches.
+const (
+	maxFuzzy    = 8
+	maxPrefix   = 8
+	minPrefix   = 3
+	fuzzyBoost1 = 0.5
+	fuzzyBoost2 = 0.25
+	prefixBoost = 0.5
+	tieEpsilon  = 1e-4 // scores within this fraction of the top score count as equal
+)
+
+type leaf struct {
+	term  string
+	boost float64
+}
+
+type word struct {
+	folded  string // the surface word, folded; empty when the position has only groups
+	primary string // its stem
+	terms   []string
+	last    bool
+	pos     int
+}
+
+// vocabulary is the index's term list with document counts summed over fields.
+type vocabulary struct {
+	terms []string // sorted
+	df    []int
+	index map[string]int
+}
+
+func newVocabulary(terms []string, df []int) *vocabulary {
+	v := &vocabulary{terms: terms, df: df, index: make(map[string]int, len(terms))}
+	for i, t := range terms {
+		v.index[t] = i
+	}
+	return v
+}
+
+var ageWord = regexp.MustCompile(`^([0-9]{1,2})(ar|arig|arige)$`)
+
+func isAgeUnit(folded string) bool {
+	return folded == "ar" || folded == "arig" || folded == "arige"
+}
+
+// parse analyses a query into words and an age ("15 år", "15-årig", "15årig"), or -1.
+func (a *Analyzer) parse(q string) (words []word, age int) {
+	age = -1
+	toks := a.Analyze(q)
+	surface := a.words(q)
+	lastPos, lastEnd := 0, 0
+	if n := len(surface); n > 0 {
+		lastPos, lastEnd = surface[n-1].Pos, surface[n-1].End
+	}
+	drop := map[int]bool{}
+	for i, t := range surface {
+		if m := ageWord.FindStringSubmatch(t.Folded); m != nil {
+			age, _ = strconv.Atoi(m[1])
+			drop[t.Pos] = true
+		} else if i+1 < len(surface) && isAllDigits(t.Folded) && len(t.Folded) <= 2 && isAgeUnit(surface[i+1].Folded) {
+			age, _ = strconv.Atoi(t.Folded)
+			drop[t.Pos], drop[surface[i+1].Pos] = true, true
+		}
+	}
+	for _, t := range toks {
+		if drop[t.Pos] {
+			continue
+		}
+		if len(words) == 0 || t.Pos != words[len(words)-1].pos {
+			words = append(words, word{pos: t.Pos})
+		}
+		w := &words[len(words)-1]
+		if t.kind == kindWord {
+			w.folded, w.primary = t.Folded, t.Term
+			w.last = t.Pos == lastPos && lastEnd == len(q)
+		}
+		if !contains(w.terms, t.Term) {
+			w.terms = append(w.terms, t.Term)
+		}
+	}
+	return words, age
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func isAllDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// leaves returns the word's leaves: its terms, then typo and prefix matches from v.
+func (w word) leaves(v *vocabulary) []leaf {
+	var out []leaf
+	for _, t := range w.terms {
+		out = append(out, leaf{t, 1})
+	}
+	p := w.primary
+	if p == "" || isAllDigits(p) {
+		return out
+	}
+	if _, ok := v.index[p]; ok {
+		return out
+	}
+	have := map[string]bool{}
+	for _, t := range w.terms {
+		have[t] = true
+	}
+	n := utf8.RuneCountInString(w.folded)
+	k := 0
+	if n >= 9 {
+		k = 2
+	} else if n >= 5 {
+		k = 1
+	}
+	type cand struct {
+		i, d int
+	}
+	var cands []cand
+	if k > 0 {
+		pr := []rune(p)
+		for i, t := range v.terms {
+			if t[0:1] == groupPrefix {
+				continue
+			}
+			if d := levenshtein(pr, []rune(t), k); d <= k {
+				cands = append(cands, cand{i, d})
+			}
+		}
+		sort.SliceStable(cands, func(a, b int) bool {
+			if cands[a].d != cands[b].d {
+				return cands[a].d < cands[b].d
+			}
+			return v.df[cands[a].i] > v.df[cands[b].i]
+		})
+		for j, c := range cands {
+			if j == maxFuzzy {
+				break
+			}
+			t := v.terms[c.i]
+			if !have[t] {
+				have[t] = true
+				b := fuzzyBoost1
+				if c.d == 2 {
+					b = fuzzyBoost2
+				}
+				out = append(out, leaf{t, b})
+			}
+		}
+	}
+	if w.last && utf8.RuneCountInString(w.folded) >= minPrefix {
+		var pre []int
+		for i, t := range v.terms {
+			if t != p && t[0:1] != groupPrefix && (hasPrefix(t, w.folded) || hasPrefix(t, p)) {
+				pre = append(pre, i)
+			}
+		}
+		sort.SliceStable(pre, func(a, b int) bool { return v.df[pre[a]] > v.df[pre[b]] })
+		for j, i := range pre {
+			if j == maxPrefix {
+				break
+			}
+			if t := v.terms[i]; !have[t] {
+				have[t] = true
+				out = append(out, leaf{t, prefixBoost})
+			}
+		}
+	}
+	return out
+}
+
+func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+
+// levenshtein returns the edit distance of a and b, or max+1 when it exceeds max.
+func levenshtein(a, b []rune, max int) int {
+	if d := len(a) - len(b); d > max || -d > max {
+		return max + 1
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c = 1 + min(prev[j-1], prev[j], cur[j-1])
+			}
+			cur[j] = c
+			best = min(best, c)
+		}
+		if best > max {
+			return max + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// scored is a document with its score.
+type scored struct {
+	doc   int
+	score float64
+}
+
+// rank sorts by score, highest first; scores within tieEpsilon of the top score of each other
+// in a run count as equal and go in document order. search.js ranks the same way, so float
+// noise between bleve's sums and the browser's cannot reorder results.
+func rank(list []scored) {
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].score != list[j].score {
+			return list[i].score > list[j].score
+		}
+		return list[i].doc < list[j].doc
+	})
+	if len(list) == 0 {
+		return
+	}
+	eps := list[0].score * tieEpsilon
+	for i := 0; i < len(list); {
+		j := i + 1
+		for j < len(list) && list[j-1].score-list[j].score <= eps {
+			j++
+		}
+		run := list[i:j]
+		sort.Slice(run, func(a, b int) bool { return run[a].doc < run[b].doc })
+		i = j
+	}
+}

@@ -1,0 +1,123 @@
+package search
+
+import (
+	"math"
+	"runtime"
+	"sync"
+)
+
+// BM25 as bleve v2.6 scores it (search/scorer/scorer_term.go): for a term in a field,
+//
+//	idf   = ln(1 + (N - df + 0.5) / (df + 0.5))
+//	tf    = sqrt(freq)
+//	len   = 1 / norm², norm = float32(1 / sqrt(tokens in the field))
+//	avgdl = ceil(distinct terms of the field / N)
+//	bm25  = idf · tf · k1 / (tf + k1 · (1 - b + b · len / avgdl))
+//
+// and a term query with boost B scores B · idf · queryNorm · bm25. N counts every document.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// analysed holds a document's analysed fields.
+type analysed struct {
+	freq   [numFields]map[string]int
+	length [numFields]int
+}
+
+// analyseAll analyses every document's fields on all processors.
+func analyseAll(an *Analyzer, docs []*doc) []analysed {
+	out := make([]analysed, len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				for f := 0; f < numFields; f++ {
+					toks := an.Analyze(docs[i].Fields[f])
+					m := make(map[string]int, len(toks))
+					for _, t := range toks {
+						m[t.Term]++
+					}
+					out[i].freq[f], out[i].length[f] = m, len(toks)
+				}
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// dictionary returns the terms of the analysed documents that may be compound parts: every
+// term but synonym groups.
+func dictionary(as []analysed) map[string]bool {
+	dict := map[string]bool{}
+	for _, a := range as {
+		for f := range a.freq {
+			for t := range a.freq[f] {
+				if t[0:1] != groupPrefix {
+					dict[t] = true
+				}
+			}
+		}
+	}
+	return dict
+}
+
+// posting is one document's weight for a term.
+type posting struct {
+	doc    int
+	weight float64
+}
+
+// weights returns, per term, the documents it occurs in (in document order) with the term's
+// weight: coord · Σ over fields of boost · idf · bm25, which is what a bleve disjunction of one
+// boosted term query per field scores, divided by the query norm. dfSum is the term's document
+// count summed over fields, as bleve's field dictionaries report it.
+func weights(as []analysed) (postings map[string][]posting, dfSum map[string]int) {
+	n := float64(len(as))
+	var df [numFields]map[string]int
+	var avgdl [numFields]float64
+	dfSum = map[string]int{}
+	for f := 0; f < numFields; f++ {
+		df[f] = map[string]int{}
+		for _, a := range as {
+			for t := range a.freq[f] {
+				df[f][t]++
+				dfSum[t]++
+			}
+		}
+		avgdl[f] = math.Ceil(float64(len(df[f])) / n)
+	}
+	postings = map[string][]posting{}
+	for d, a := range as {
+		terms := map[string]int{} // fields matched
+		sums := map[string]float64{}
+		for f := 0; f < numFields; f++ {
+			if a.length[f] == 0 {
+				continue
+			}
+			norm := float64(float32(1 / math.Sqrt(float64(a.length[f]))))
+			fl := 1 / (norm * norm)
+			for t, freq := range a.freq[f] {
+				dft := float64(df[f][t])
+				idf := math.Log(1 + (n-dft+0.5)/(dft+0.5))
+				tf := math.Sqrt(float64(freq))
+				bm := idf * (tf * bm25K1) / (tf + bm25K1*(1-bm25B+(bm25B*fl/avgdl[f])))
+				sums[t] += fieldBoosts[f] * idf * bm
+				terms[t]++
+			}
+		}
+		for t, s := range sums {
+			postings[t] = append(postings[t], posting{d, s * float64(terms[t]) / numFields})
+		}
+	}
+	return postings, dfSum
+}
