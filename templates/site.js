@@ -163,6 +163,16 @@
         if (c.web) { var w = el("a", c.web.replace(/^https?:\/\/(www\.)?/, "")); w.href = c.web; p.appendChild(w); }
         li.appendChild(p);
       });
+      if (o.mangler) li.appendChild(el("p", o.mangler));
+      (o.links || []).forEach(function (l) {
+        var p = el("p"), a = el("a", l.titel);
+        a.href = l.url;
+        p.appendChild(a);
+        p.appendChild(el("span", " (" + l.url.replace(/^https?:\/\//, "") + ")", "print-only-inline"));
+        li.appendChild(p);
+      });
+      // On paper, the address of the offer's page, where the rest is.
+      li.appendChild(el("p", "Læs mere: " + location.origin + o.url, "print-only"));
       var remove = el("button", "Fjern fra listen", "secondary");
       remove.type = "button";
       remove.addEventListener("click", function () {
@@ -180,7 +190,21 @@
     link.value = linkFor(known);
     history.replaceState(null, "", linkFor(known).slice(location.origin.length));
     updateNav();
+    drawQR();
   }
+  // drawQR shows the share link as a QR code once qr.js has loaded (it loads after this file
+  // and announces itself), and only for a list that is not empty.
+  var qrBox = document.getElementById("my-list-qr");
+  function drawQR() {
+    var qr = window.tilbudsviftenQR, old = qrBox.querySelector("svg");
+    if (old) qrBox.removeChild(old);
+    var empty = !data || list.filter(function (s) { return data[s]; }).length === 0;
+    qrBox.hidden = empty || !qr;
+    if (qrBox.hidden) return;
+    qrBox.insertBefore(qr.svg(qr.encode(link.value), "QR-kode med linket til listen"), qrBox.firstChild);
+    document.getElementById("my-list-qr-url").textContent = link.value;
+  }
+  document.addEventListener("tilbudsviften:qr", drawQR);
   var data = null;
   function render() {
     if (data) { show(data); return; }

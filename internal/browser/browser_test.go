@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -255,28 +256,85 @@ func TestOpenNow(t *testing.T) {
 	}
 }
 
-// TestMyList adds two offers to Min liste, takes the share link and opens it in a new browser
-// context: the same list, in the same order.
+// TestMyList adds three offers to Min liste, takes the share link and opens it in a new browser
+// context: the same list, in the same order. The QR code on the page, decoded by zbarimg, is
+// the share link; the list printed to PDF is one page with every title, without the controls.
 func TestMyList(t *testing.T) {
 	chromium, node := tools(t)
+	zbarimg, pdftotext, pdfinfo := tool(t, "zbarimg", "zbar-tools"), tool(t, "pdftotext", "poppler-utils"), tool(t, "pdfinfo", "poppler-utils")
 	srv, s := serveHerlev(t)
-	a, b := s.Offers[0], s.Offers[len(s.Offers)-1]
+	offers := []*site.Offer{s.Offers[0], s.Offers[len(s.Offers)/2], s.Offers[len(s.Offers)-1]}
+	var paths, want []string
+	for _, o := range offers {
+		paths = append(paths, o.URL())
+		want = append(want, o.Title)
+	}
+	out := t.TempDir()
 	res := runCheck(t, node, map[string]any{"base": srv.URL, "chromium": chromium, "pages": []any{},
-		"myList": []string{a.URL(), b.URL()}})
+		"myList": paths, "myListOut": out})
 	m := res.MyList
 	if m == nil {
 		t.Fatal("Min liste not checked")
 	}
-	want := []string{a.Title, b.Title}
 	if strings.Join(m.First, "|") != strings.Join(want, "|") || strings.Join(m.Second, "|") != strings.Join(want, "|") {
 		t.Errorf("list %q, opened from the link %q; want %q", m.First, m.Second, want)
 	}
-	if !strings.HasPrefix(m.Link, srv.URL+"/min-liste/?t=") || !strings.Contains(m.Link, a.Slug) {
+	if !strings.HasPrefix(m.Link, srv.URL+"/min-liste/?t=") || !strings.Contains(m.Link, offers[0].Slug) {
 		t.Errorf("share link %q", m.Link)
 	}
 	for _, e := range append(m.ConsoleErrors, m.ForeignRequests...) {
 		t.Errorf("console error or foreign request: %s", e)
 	}
+
+	decoded, err := exec.Command(zbarimg, "-q", "--raw", filepath.Join(out, "qr.png")).Output()
+	if got := strings.TrimSpace(string(decoded)); err != nil || got != m.Link {
+		t.Errorf("QR code decodes to %q (%v); want the share link %q", got, err, m.Link)
+	}
+
+	pdf := filepath.Join(out, "min-liste.pdf")
+	info, err := exec.Command(pdfinfo, pdf).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	if !regexp.MustCompile(`(?m)^Pages:\s+1$`).Match(info) {
+		t.Errorf("printed list is not one page:\n%s", info)
+	}
+	text, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	printed := strings.Join(strings.Fields(string(text)), " ")
+	for _, w := range want {
+		if !strings.Contains(printed, strings.Join(strings.Fields(w), " ")) {
+			t.Errorf("printed list lacks %q:\n%s", w, printed)
+		}
+	}
+	for _, control := range []string{"Fjern fra listen", "Kopiér link", "Gå til indholdet"} {
+		if strings.Contains(printed, control) {
+			t.Errorf("printed list shows the control %q", control)
+		}
+	}
+	if shots := os.Getenv("VIFTEN_SHOTS"); shots != "" {
+		if pdftoppm, err := exec.LookPath("pdftoppm"); err == nil {
+			if err := exec.Command(pdftoppm, "-png", "-r", "80", "-singlefile", pdf, filepath.Join(shots, "min-liste-print")).Run(); err != nil {
+				t.Errorf("pdftoppm: %v", err)
+			}
+		}
+	}
+}
+
+// tool returns the path of a command the tests need from Debian package pkg, or skips (fails
+// in CI) when it is missing.
+func tool(t *testing.T, name, pkg string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is missing (Debian package %s); .ci/run installs it", name, pkg)
+		}
+		t.Skipf("skipping: %s is missing (Debian package %s)", name, pkg)
+	}
+	return p
 }
 
 func pagesConfig(paths []string) []map[string]string {

@@ -94,6 +94,12 @@ if (config.myList) {
   const titles = () => [...document.querySelectorAll("#my-list-items h2")].map((h) => h.textContent);
   const first = await a.page.evaluate(titles);
   const link = await a.page.inputValue("#my-list-link");
+  // The QR code as an image, and the list printed to PDF, for the Go test to decode and count.
+  if (config.myListOut) {
+    await a.page.waitForSelector("#my-list-qr svg");
+    await a.page.locator("#my-list-qr svg").screenshot({ path: `${config.myListOut}/qr.png` });
+    await a.page.pdf({ path: `${config.myListOut}/min-liste.pdf`, format: "A4", printBackground: true });
+  }
   const b = await newPage();
   await b.page.goto(link);
   await b.page.waitForSelector("#my-list-items li");

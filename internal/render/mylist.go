@@ -15,6 +15,10 @@ type listOffer struct {
 	Route    string        `json:"adgang"`
 	Free     bool          `json:"gratis,omitempty"`
 	Contacts []listContact `json:"kontakter,omitempty"`
+	// Missing says whom to ask when the offer has no contact details yet, as the offer page does.
+	Missing string `json:"mangler,omitempty"`
+	// Links are the offer's own web links, shown when it has no contacts.
+	Links []site.Link `json:"links,omitempty"`
 }
 
 type listContact struct {
@@ -37,6 +41,14 @@ func listData(s *site.Site) ([]byte, error) {
 				lc.Tel = string(TelURL(c.Phone))
 			}
 			lo.Contacts = append(lo.Contacts, lc)
+		}
+		if len(lo.Contacts) == 0 {
+			who := s.Config.Municipality
+			if o.Provider != nil {
+				who = o.Provider.Name
+			}
+			lo.Missing = "Vi har endnu ikke alle kontaktoplysninger. Kontakt " + who + " for at høre mere."
+			lo.Links = o.Links
 		}
 		offers[o.Slug] = lo
 	}

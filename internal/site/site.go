@@ -257,8 +257,8 @@ func (a Address) IsZero() bool { return a == Address{} }
 
 // Link is a titled link.
 type Link struct {
-	Title string
-	URL   string
+	Title string `json:"titel"`
+	URL   string `json:"url"`
 }
 
 // Source is where facts come from.
