@@ -251,6 +251,8 @@ func pageKey(kind string, p *Page, v Versions, cardKeys map[*site.Offer][sha256.
 			src(pr.Source)
 		}
 		cards(p.Related)
+		cards(p.LighterOffers)
+		cards(p.HeavierOffers)
 	case kind == "contact" && p.Contact != nil:
 		src(p.Contact.Source)
 		if p.Contact.Provider != nil {

@@ -95,6 +95,9 @@ type Page struct {
 	Lighter   *site.Step    // the step below an offer's or step's
 	Heavier   *site.Step    // the step above
 	Related   []*site.Offer
+	// LighterOffers and HeavierOffers are offers on the steps below and above an offer's own
+	// that help with the same topics: the alternatives down and up the ladder.
+	LighterOffers, HeavierOffers []*site.Offer
 
 	Shared *Shared // parts every page shares, rendered once
 
@@ -298,6 +301,7 @@ func (r *Renderer) jobs(s *site.Site) []job {
 			Crumbs: []Crumb{home, {"Alle tilbud", "/a-aa/"}}, Related: ord.related(o, 6)}
 		if o.Step != nil {
 			p.Lighter, p.Heavier = neighbours(s.Steps, o.Step)
+			p.LighterOffers, p.HeavierOffers = ord.alternatives(o, p.Lighter, 3), ord.alternatives(o, p.Heavier, 3)
 		}
 		add("offer", p)
 	}
@@ -417,6 +421,43 @@ func newOrder(offers []*site.Offer) *order {
 
 // related returns up to n other offers that share the most topics with o, alphabetically
 // among equals.
+// alternatives returns up to n offers on step that share a topic with o, those sharing the
+// most topics first, then in the site's order.
+func (ord *order) alternatives(o *site.Offer, step *site.Step, n int) []*site.Offer {
+	if step == nil {
+		return nil
+	}
+	type cand struct {
+		o            *site.Offer
+		shared, rank int
+	}
+	var list []cand
+	for _, x := range step.Offers {
+		shared := 0
+		for _, t := range x.Topics {
+			for _, u := range o.Topics {
+				if t == u {
+					shared++
+				}
+			}
+		}
+		if shared > 0 {
+			list = append(list, cand{x, shared, ord.rank[x]})
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].shared != list[j].shared {
+			return list[i].shared > list[j].shared
+		}
+		return list[i].rank < list[j].rank
+	})
+	var out []*site.Offer
+	for i := 0; i < len(list) && i < n; i++ {
+		out = append(out, list[i].o)
+	}
+	return out
+}
+
 func (ord *order) related(o *site.Offer, n int) []*site.Offer {
 	ord.touched = ord.touched[:0]
 	for _, t := range o.Topics {
