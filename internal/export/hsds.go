@@ -226,17 +226,20 @@ type hsdsPage struct {
 // taxonomyDef is one of our vocabularies.
 type taxonomyDef struct {
 	Code, Name, Description string
+	// LinkType is the attribute's link_type: what a term of the taxonomy says about the
+	// object it is linked to.
+	LinkType string
 }
 
 // Taxonomies are the vocabularies of the Danish profile, in the order the profile lists them.
 var taxonomies = []taxonomyDef{
-	{"maalgruppe", "Målgruppe", "Hvem tilbuddet er for: børn, unge, forældre, fagprofessionelle (maalgrupper.yaml)."},
-	{"emne", "Emne", "Hvad tilbuddet handler om, fx skilsmisse, angst eller trivsel (emner.yaml)."},
-	{"indsatstrappen", "Indsatstrappen", "Trinnet på kommunens indsatstrappe, fra det letteste (1) til det tungeste; attributtens value er trinnets nummer (trin.yaml)."},
-	{"adgang", "Adgang", "Vejen til tilbuddet: kom-selv, via-fagperson eller kraever-afgoerelse, og anonym, når man kan bruge tilbuddet uden at sige sit navn."},
-	{"lovgrundlag", "Lovgrundlag", "Den lov og paragraf, tilbuddet gives efter, som redaktionen har skrevet den."},
-	{"princip", "Principper og metoder", "Kommunens principper, temaer og arbejdsmetoder, som tilbuddet bygger på (principper/)."},
-	{"udbydertype", "Udbydertype", "Hvem organisationen er: kommune, region, stat eller forening."},
+	{"maalgruppe", "Målgruppe", "Hvem tilbuddet er for: børn, unge, forældre eller fagprofessionelle (maalgrupper.yaml).", "target_group"},
+	{"emne", "Emne", "Hvad tilbuddet handler om, fx skilsmisse, angst eller trivsel (emner.yaml).", "topic"},
+	{"indsatstrappen", "Indsatstrappen", "Trinnet på kommunens indsatstrappe, fra det letteste (1) til det tungeste. Attributtens value er trinnets nummer (trin.yaml).", "intervention_level"},
+	{"adgang", "Adgang", "Vejen til tilbuddet: kom-selv, via-fagperson eller kraever-afgoerelse, og anonym, når man kan bruge tilbuddet uden at sige sit navn.", "access"},
+	{"lovgrundlag", "Lovgrundlag", "Den lov og paragraf, tilbuddet gives efter, sådan som redaktionen har skrevet den.", "legal_basis"},
+	{"princip", "Principper og metoder", "Kommunens principper, temaer og arbejdsmetoder, som tilbuddet bygger på (principper/).", "principle"},
+	{"udbydertype", "Udbydertype", "Hvem organisationen er: kommune, region, stat eller forening.", "organization_type"},
 }
 
 // hsdsData is the whole HSDS export of a site, built once.
@@ -261,7 +264,7 @@ func buildHSDS(s *site.Site) *hsdsData {
 		taxByCode: map[string]*hsdsTaxonomy{}, locByID: map[string]bool{}}
 	for _, t := range taxonomies {
 		tx := &hsdsTaxonomy{ID: d.ids.id("taxonomy", t.Code), Name: t.Name, Description: t.Description,
-			URI: abs(s, "/"+HSDSDir+"profile/#"+t.Code), Version: HSDSVersion}
+			URI: abs(s, "/"+HSDSDir+"profile/#"+t.Code)}
 		d.taxa = append(d.taxa, tx)
 		d.taxByCode[t.Code] = tx
 	}
@@ -352,19 +355,21 @@ func (d *hsdsData) term(tax, code, name, desc, uri string) *hsdsTaxonomyTerm {
 
 // attr links the object id of entity to a term.
 func (d *hsdsData) attr(entity, linkID string, t *hsdsTaxonomyTerm, value string) hsdsAttribute {
+	def := taxonomyOf(t)
 	nested := *t
-	nested.TaxonomyDetail = d.taxByCode[taxonomyCode(t)]
+	nested.TaxonomyDetail = d.taxByCode[def.Code]
 	return hsdsAttribute{ID: d.ids.id("attribute", linkID, t.ID), LinkID: linkID, TaxonomyTermID: t.ID,
-		LinkType: entity, LinkEntity: entity, Value: value, TaxonomyTerm: &nested}
+		LinkType: def.LinkType, LinkEntity: entity, Value: value, TaxonomyTerm: &nested}
 }
 
-func taxonomyCode(t *hsdsTaxonomyTerm) string {
+// taxonomyOf returns the vocabulary a term belongs to.
+func taxonomyOf(t *hsdsTaxonomyTerm) taxonomyDef {
 	for _, def := range taxonomies {
 		if def.Name == t.Taxonomy {
-			return def.Code
+			return def
 		}
 	}
-	return ""
+	return taxonomyDef{}
 }
 
 // location returns the location of a named place, recording it once.
@@ -715,7 +720,7 @@ func writeHSDS(d *hsdsData, emit Emit) error {
 	for i, t := range d.terms {
 		terms[i] = t
 		full := *t
-		full.TaxonomyDetail = d.taxByCode[taxonomyCode(t)]
+		full.TaxonomyDetail = d.taxByCode[taxonomyOf(t).Code]
 		if err := put("taxonomy_terms/"+t.ID+".json", full); err != nil {
 			return err
 		}

@@ -47,31 +47,63 @@ type hsdsSchemas struct {
 	lists map[string]*jsonschema.Schema
 }
 
-func compileHSDS(t testing.TB) *hsdsSchemas {
+// hsdsCompiler returns a compiler that knows every schema of the specification by its
+// published URL, with format assertions on (uuid, uri, email, date-time: ids and links must
+// be well formed). The compiled tabular schema refers to the object schemas as if they lay
+// beside it in compiled/; they are registered there too.
+func hsdsCompiler(t testing.TB) *jsonschema.Compiler {
 	t.Helper()
 	dir := filepath.Join(hsdsDir(t), "schema")
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
-	c.AssertFormat() // uuid, uri, email, date: the ids and links must be well formed
+	c.AssertFormat()
+	added := map[string]bool{}
+	var aliases []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".json") {
 			return err
 		}
-		f, err := os.Open(p)
+		data, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
-		defer f.Close()
-		doc, err := jsonschema.UnmarshalJSON(f)
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 		if err != nil {
 			return fmt.Errorf("%s: %w", p, err)
 		}
-		rel, _ := filepath.Rel(dir, p)
-		return c.AddResource(schemaBase+filepath.ToSlash(rel), doc)
+		if !strings.Contains(rel, "/") {
+			aliases = append(aliases, rel)
+		}
+		added[rel] = true
+		return c.AddResource(schemaBase+rel, doc)
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, name := range aliases {
+		if added["compiled/"+name] {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.AddResource(schemaBase+"compiled/"+name, doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return c
+}
+
+func compileHSDS(t testing.TB) *hsdsSchemas {
+	t.Helper()
+	c := hsdsCompiler(t)
 	compile := func(loc string) *jsonschema.Schema {
 		t.Helper()
 		sch, err := c.Compile(schemaBase + loc)
@@ -297,4 +329,3 @@ func mustJSON(t testing.TB, data []byte, v any) {
 		t.Fatal(err)
 	}
 }
-

@@ -28,7 +28,7 @@ var Tables = []table{
 		"application_process", "fees_description", "eligibility_description", "minimum_age:number", "maximum_age:number",
 		"assured_date:date", "assurer_email:email", "alert", "last_modified:datetime"}},
 	{"attribute", "attributes.csv", []string{"id:uuid", "link_id:uuid", "taxonomy_term_id:uuid", "link_type", "link_entity", "value"}},
-	{"service_at_location", "service_at_locations.csv", []string{"id:uuid", "service_id:uuid", "location_id:uuid", "description"}},
+	{"service_at_location", "service_at_location.csv", []string{"id:uuid", "service_id:uuid", "location_id:uuid", "description"}},
 	{"location", "locations.csv", []string{"id:uuid", "location_type", "organization_id:uuid", "name"}},
 	{"phone", "phones.csv", []string{"id:uuid", "organization_id:uuid", "contact_id:uuid", "number", "type", "description"}},
 	{"contact", "contacts.csv", []string{"id:uuid", "organization_id:uuid", "service_id:uuid", "name", "department", "email:email"}},
@@ -38,7 +38,7 @@ var Tables = []table{
 	{"language", "languages.csv", []string{"id:uuid", "service_id:uuid", "code"}},
 	{"taxonomy_term", "taxonomy_terms.csv", []string{"id:uuid", "code", "name", "description", "taxonomy", "language", "taxonomy_id:uuid", "term_uri:uri"}},
 	{"cost_option", "cost_options.csv", []string{"id:uuid", "service_id:uuid", "option", "currency", "amount:number"}},
-	{"taxonomy", "taxonomies.csv", []string{"id:uuid", "name", "description", "uri:uri", "version"}},
+	{"taxonomy", "taxonomies.csv", []string{"id:uuid", "name", "description", "uri:uri"}},
 }
 
 // nestedTable names the table of the objects under each key of a nested HSDS document; keys
@@ -117,7 +117,14 @@ func writeTabular(d *hsdsData, emit Emit) error {
 		tbl string
 		v   any
 	}
+	// The vocabularies first, so their rows keep the content's order.
 	var roots []root
+	for _, t := range d.taxa {
+		roots = append(roots, root{"taxonomy", t})
+	}
+	for _, t := range d.terms {
+		roots = append(roots, root{"taxonomy_term", t})
+	}
 	for _, o := range d.orgs {
 		o := *o
 		o.Services = nil
@@ -125,12 +132,6 @@ func writeTabular(d *hsdsData, emit Emit) error {
 	}
 	for _, svc := range d.services {
 		roots = append(roots, root{"service", svc})
-	}
-	for _, t := range d.taxa {
-		roots = append(roots, root{"taxonomy", t})
-	}
-	for _, t := range d.terms {
-		roots = append(roots, root{"taxonomy_term", t})
 	}
 	for _, l := range d.locations {
 		roots = append(roots, root{"location", l})
