@@ -190,11 +190,7 @@ func (a *Analyzer) Analyze(text string) []Token {
 			if groupsAt == nil {
 				groupsAt = map[int][]Token{}
 			}
-			dup := false
-			for _, g := range groupsAt[last.Pos] {
-				dup = dup || g.Term == p.group
-			}
-			if !dup {
+			if !hasGroup(groupsAt[last.Pos], p.group) {
 				groupsAt[last.Pos] = append(groupsAt[last.Pos], Token{Term: p.group, Pos: last.Pos, Start: w.Start, End: last.End, kind: kindGroup})
 			}
 		}
@@ -207,12 +203,31 @@ func (a *Analyzer) Analyze(text string) []Token {
 					if part != w.Term {
 						out = append(out, Token{Term: part, Folded: w.Folded, Pos: w.Pos, Start: w.Start, End: w.End, kind: kindPart})
 					}
+					// A part that is a one-word synonym brings its group: "tandbøjle"
+					// finds what "bøjle" finds.
+					for _, p := range a.phrases[part] {
+						if len(p.terms) == 1 && !hasGroup(groupsAt[w.Pos], p.group) {
+							if groupsAt == nil {
+								groupsAt = map[int][]Token{}
+							}
+							groupsAt[w.Pos] = append(groupsAt[w.Pos], Token{Term: p.group, Pos: w.Pos, Start: w.Start, End: w.End, kind: kindGroup})
+						}
+					}
 				}
 			}
 		}
 		out = append(out, groupsAt[w.Pos]...)
 	}
 	return out
+}
+
+func hasGroup(toks []Token, group string) bool {
+	for _, t := range toks {
+		if t.Term == group {
+			return true
+		}
+	}
+	return false
 }
 
 func matches(ws []Token, terms []string) bool {

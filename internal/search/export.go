@@ -70,7 +70,7 @@ func ExportWith(s *site.Site, opts Options, emit func(path string, data []byte) 
 	an := NewAnalyzer(s.Synonyms)
 	as := analyseAll(an, docs)
 	if opts.Compounds {
-		an.SetCompounds(dictionary(as))
+		an.SetCompounds(dictionary(as, an.Groups()))
 		as = analyseAll(an, docs)
 	}
 	postings, dfSum := weights(as)

@@ -38,7 +38,7 @@ func OpenWith(s *site.Site, opts Options) (*Index, error) {
 	docs := documents(s)
 	an := NewAnalyzer(s.Synonyms)
 	if opts.Compounds {
-		an.SetCompounds(dictionary(analyseAll(an, docs)))
+		an.SetCompounds(dictionary(analyseAll(an, docs), an.Groups()))
 	}
 	im := mapping.NewIndexMapping()
 	im.ScoringModel = index.BM25Scoring
@@ -164,33 +164,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 			list = append(list, scored{doc: d})
 		}
 	} else {
-		var wq []query.Query
-		for _, w := range words {
-			var lq []query.Query
-			for _, l := range w.leaves(ix.vocab) {
-				res.Terms = append(res.Terms, l.term)
-				var fq []query.Query
-				for f, name := range fieldNames {
-					tq := query.NewTermQuery(l.term)
-					tq.SetField(name)
-					tq.SetBoost(fieldBoosts[f] * l.boost)
-					fq = append(fq, tq)
-				}
-				lq = append(lq, query.NewDisjunctionQuery(fq))
-			}
-			wq = append(wq, query.NewDisjunctionQuery(lq))
-		}
-		sr := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(wq), len(ix.docs), 0, false)
-		out, err := ix.bi.SearchInContext(ctx, sr)
-		if err != nil {
+		var err error
+		if list, err = ix.rank(ctx, words, res); err != nil {
 			return nil, fmt.Errorf("search %q: %w", req.Query, err)
 		}
-		for _, h := range out.Hits {
-			if d, ok := ix.ids[h.ID]; ok && h.Score > 0 {
-				list = append(list, scored{d, h.Score})
-			}
-		}
-		rank(list)
 	}
 	c := ix.ft.compile(filters)
 	var cands []int
@@ -209,6 +186,49 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	}
 	res.Facets = ix.ft.counts(cands, filters, c)
 	return res, nil
+}
+
+// ranked returns every document matching q, best first.
+func (ix *Index) ranked(ctx context.Context, q string) ([]scored, error) {
+	words, _ := ix.an.parse(q)
+	if len(words) == 0 {
+		return nil, nil
+	}
+	return ix.rank(ctx, words, &Response{})
+}
+
+// rank asks bleve for the documents matching words and ranks them; it records the query's
+// terms in res.
+func (ix *Index) rank(ctx context.Context, words []word, res *Response) ([]scored, error) {
+	var wq []query.Query
+	for _, w := range words {
+		var lq []query.Query
+		for _, l := range w.leaves(ix.vocab) {
+			res.Terms = append(res.Terms, l.term)
+			var fq []query.Query
+			for f, name := range fieldNames {
+				tq := query.NewTermQuery(l.term)
+				tq.SetField(name)
+				tq.SetBoost(fieldBoosts[f] * l.boost)
+				fq = append(fq, tq)
+			}
+			lq = append(lq, query.NewDisjunctionQuery(fq))
+		}
+		wq = append(wq, query.NewDisjunctionQuery(lq))
+	}
+	sr := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(wq), len(ix.docs), 0, false)
+	out, err := ix.bi.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, err
+	}
+	var list []scored
+	for _, h := range out.Hits {
+		if d, ok := ix.ids[h.ID]; ok && h.Score > 0 {
+			list = append(list, scored{d, h.Score})
+		}
+	}
+	rank(list)
+	return list, nil
 }
 
 func (ix *Index) hit(s scored) Hit {

@@ -56,10 +56,15 @@ func newVocabulary(terms []string, df []int) *vocabulary {
 	return v
 }
 
-var ageWord = regexp.MustCompile(`^([0-9]{1,2})(ar|arig|arige)$`)
+// Age words, folded: "15 år", "15 års", "15-årig", "15årige", "15-åring", "15-åringer".
+var ageWord = regexp.MustCompile(`^([0-9]{1,2})(ar|ars|arig|arige|aring|aringer)$`)
 
 func isAgeUnit(folded string) bool {
-	return folded == "ar" || folded == "arig" || folded == "arige"
+	switch folded {
+	case "ar", "ars", "arig", "arige", "aring", "aringer":
+		return true
+	}
+	return false
 }
 
 // parse analyses a query into words and an age ("15 år", "15-årig", "15årig"), or -1.

@@ -55,10 +55,18 @@ func analyseAll(an *Analyzer, docs []*doc) []analysed {
 	return out
 }
 
-// dictionary returns the terms of the analysed documents that may be compound parts: every
-// term but synonym groups.
-func dictionary(as []analysed) map[string]bool {
+// dictionary returns the terms that may be compound parts: every term of the analysed
+// documents but synonym groups, and every one-word synonym. search.js builds the same set from
+// meta.json's vocabulary and groups.
+func dictionary(as []analysed, groups []Group) map[string]bool {
 	dict := map[string]bool{}
+	for _, g := range groups {
+		for _, p := range g.Phrases {
+			if len(p) == 1 {
+				dict[p[0]] = true
+			}
+		}
+	}
 	for _, a := range as {
 		for f := range a.freq {
 			for t := range a.freq[f] {
