@@ -19,6 +19,7 @@ import (
 	"tilbudsviften/internal/content"
 	"tilbudsviften/internal/export"
 	"tilbudsviften/internal/render"
+	"tilbudsviften/internal/search"
 	"tilbudsviften/internal/site"
 	"tilbudsviften/templates"
 )
@@ -53,6 +54,7 @@ type output struct {
 // feature that publishes more than pages (search files, open data) adds one line here.
 var outputs = []output{
 	{"open data", export.All}, // HSDS, tabular package, CSV, sitemap, robots.txt, Atom, OpenSearch, iCalendar
+	{"search", search.Export}, // search/: meta.json, postings shards, document chunks, facets for search.js
 }
 
 // Load loads and validates the content only.
