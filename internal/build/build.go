@@ -19,6 +19,7 @@ import (
 	"tilbudsviften/internal/content"
 	"tilbudsviften/internal/export"
 	"tilbudsviften/internal/render"
+	"tilbudsviften/internal/schema"
 	"tilbudsviften/internal/search"
 	"tilbudsviften/internal/site"
 	"tilbudsviften/templates"
@@ -54,6 +55,8 @@ type output struct {
 // feature that publishes more than pages (search files, open data) adds one line here.
 var outputs = []output{
 	{"open data", export.All}, // HSDS, tabular package, CSV, sitemap, robots.txt, Atom, OpenSearch, iCalendar
+	// schema/<type>.schema.json: JSON Schemas of the content types, for editors' IDEs
+	{"json schema", schema.Write},
 	{"search", search.Export}, // search/: meta.json, postings shards, document chunks, facets for search.js
 }
 

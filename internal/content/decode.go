@@ -50,6 +50,7 @@ type field struct {
 	required bool
 	enum     []string // for kEnum
 	fields   []field  // for kMap and kMaps
+	ref      string   // for kID and kIDs: the content type the ids name (see model.go)
 	doc      string   // what the field means, in Danish
 }
 

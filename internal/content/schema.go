@@ -65,13 +65,13 @@ var stepFields = []field{
 var offerFields = []field{
 	{key: "titel", kind: kText, required: true, doc: "tilbuddets navn"},
 	{key: "resume", kind: kText, required: true, doc: "én sætning: hvad og for hvem"},
-	{key: "maalgrupper", kind: kIDs, required: true, doc: "målgrupper fra maalgrupper.yaml"},
+	{key: "maalgrupper", kind: kIDs, required: true, ref: "maalgruppe", doc: "målgrupper fra maalgrupper.yaml"},
 	{key: "alder", kind: kMap, doc: "alder fra og til", fields: []field{
 		{key: "fra", kind: kInt, required: true, doc: "fra alder"},
 		{key: "til", kind: kInt, required: true, doc: "til alder"},
 	}},
-	{key: "emner", kind: kIDs, required: true, doc: "emner fra emner.yaml"},
-	{key: "trin", kind: kID, required: true, doc: "trin på Indsatstrappen fra trin.yaml"},
+	{key: "emner", kind: kIDs, required: true, ref: "emne", doc: "emner fra emner.yaml"},
+	{key: "trin", kind: kID, required: true, ref: "trin", doc: "trin på Indsatstrappen fra trin.yaml"},
 	{key: "adgang", kind: kMap, required: true, doc: "sådan får man tilbuddet", fields: []field{
 		{key: "vej", kind: kEnum, required: true, enum: []string{"kom-selv", "via-fagperson", "kraever-afgoerelse"}, doc: "adgangsvej"},
 		{key: "anonym", kind: kBool, doc: "kan bruges anonymt"},
@@ -82,8 +82,8 @@ var offerFields = []field{
 		{key: "gratis", kind: kBool, required: true, doc: "er det gratis"},
 		{key: "tekst", kind: kText, doc: "om prisen"},
 	}},
-	{key: "udbyder", kind: kID, required: true, doc: "udbyder fra udbydere/"},
-	{key: "kontakter", kind: kIDs, doc: "kontakter fra kontakter/"},
+	{key: "udbyder", kind: kID, required: true, ref: "udbyder", doc: "udbyder fra udbydere/"},
+	{key: "kontakter", kind: kIDs, ref: "kontakt", doc: "kontakter fra kontakter/"},
 	{key: "steder", kind: kMaps, doc: "steder", fields: []field{
 		{key: "navn", kind: kText, required: true, doc: "stedets navn"},
 		{key: "adresse", kind: kText, doc: "vej og nummer"},
@@ -93,7 +93,7 @@ var offerFields = []field{
 	}},
 	{key: "aabningstider", kind: kHours, doc: "åbningstider"},
 	{key: "sprog", kind: kIDs, doc: "sprog (ISO 639-1)"},
-	{key: "principper", kind: kIDs, doc: "principper fra principper/"},
+	{key: "principper", kind: kIDs, ref: "princip", doc: "principper fra principper/"},
 	{key: "links", kind: kMaps, doc: "links", fields: []field{
 		{key: "titel", kind: kText, required: true, doc: "linkets tekst"},
 		{key: "url", kind: kURL, required: true, doc: "adressen"},
@@ -112,7 +112,7 @@ var offerFields = []field{
 
 var contactFields = []field{
 	{key: "navn", kind: kText, required: true, doc: "navn"},
-	{key: "udbyder", kind: kID, required: true, doc: "udbyder fra udbydere/"},
+	{key: "udbyder", kind: kID, required: true, ref: "udbyder", doc: "udbyder fra udbydere/"},
 	{key: "beskrivelse", kind: kText, doc: "hvad man kontakter dem om"},
 	{key: "telefon", kind: kPhone, doc: "telefon"},
 	{key: "telefontider", kind: kHours, doc: "telefontider"},
