@@ -10,6 +10,7 @@ Kommandoer:
 
 	build   byg sitet fra indholdsmappen til en mappe med statiske filer
 	check   tjek indholdet for fejl uden at bygge
+	search  søg i tilbuddene, som søgefeltet på sitet gør
 	help    vis hjælp til en kommando: viften help build
 
 Byg sitet:
@@ -39,6 +40,22 @@ igen, eller manglende kontaktoplysninger) stopper ikke et build.
 	-content DIR  indholdsmappen (standard content)
 	-strict       gør advarsler til fejl, og vis alle oplysninger, der er markeret "tjekkes"
 	-date ÅÅÅÅ-MM-DD  tjek, som var det denne dag
+
+Søg i tilbuddene:
+
+	viften search [-content content] [-json] [-n 10] [-f navn=værdi] SØGNING
+
+search finder tilbuddene med den samme søgning, som sitets søgefelt bruger: stavemåder som
+"boern" og "børn" mødes, bøjninger ("skilsmissen") og synonymer fra synonymer.yaml findes, og
+en stavefejl tilgives. En alder i søgningen ("hash 15 år") viser kun tilbud for den alder.
+Uden søgning, men med filtre, vises alle tilbud, der passer.
+
+	-content DIR  indholdsmappen (standard content)
+	-json         skriv svaret som JSON
+	-n N          vis højst N tilbud (standard 10)
+	-f navn=værdi  filtrér, fx -f alder=3 -f vej=kom-selv -f anonym=1; navnene er alder,
+	               maalgruppe, emne, trin, vej, anonym, gratis og sprog; kan gentages
+	-date ÅÅÅÅ-MM-DD  søg, som var det denne dag
 
 Afslutningskoder: 0 når alt er i orden, 1 ved fejl i indholdet, 2 ved forkert brug af kommandoen.
 

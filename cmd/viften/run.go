@@ -29,9 +29,10 @@ func manual() string {
 
 // commands maps each subcommand to its run function.
 var commands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) int{
-	"build": runBuild,
-	"check": runCheck,
-	"serve": runServe,
+	"build":  runBuild,
+	"check":  runCheck,
+	"serve":  runServe,
+	"search": runSearch,
 }
 
 // errUsage marks a usage error, which exits 2.

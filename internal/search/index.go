@@ -135,7 +135,7 @@ type Hit struct {
 type Response struct {
 	Query  string   `json:"query"`
 	Terms  []string `json:"terms,omitempty"` // the query's terms after analysis and expansion
-	Age    int      `json:"age,omitempty"`   // an age read from the query ("15 år") and used as a filter
+	Age    *int     `json:"age,omitempty"`   // an age read from the query ("15 år") and used as a filter
 	Total  int      `json:"total"`           // offers found
 	Hits   []Hit    `json:"hits"`            // the best offers, at most Size
 	Others []Hit    `json:"others"`          // contacts, principles and guide pages, at most 3, when no filter is set
@@ -156,7 +156,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	res := &Response{Query: req.Query, Hits: []Hit{}, Others: []Hit{}}
 	if age >= 0 && len(filters[ParamAge]) == 0 {
 		filters[ParamAge] = []string{strconv.Itoa(age)}
-		res.Age = age
+		res.Age = &age
 	}
 	var list []scored
 	if len(words) == 0 {

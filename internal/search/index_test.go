@@ -59,8 +59,11 @@ func TestHerlevQueries(t *testing.T) {
 
 func TestAgeFromQuery(t *testing.T) {
 	res := search(t, Request{Query: "hash 15 år"})
-	if res.Age != 15 {
-		t.Errorf("age = %d, want 15", res.Age)
+	if res.Age == nil || *res.Age != 15 {
+		t.Errorf("age = %v, want 15", res.Age)
+	}
+	if res := search(t, Request{Query: "hash"}); res.Age != nil {
+		t.Errorf("hash: age = %d, want none", *res.Age)
 	}
 	all := search(t, Request{Query: "rådgivning", Size: 100})
 	young := search(t, Request{Query: "rådgivning 4 år", Size: 100})

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+
+	"tilbudsviften/internal/build"
+	"tilbudsviften/internal/search"
+)
+
+// filterFlag collects -f param=value filters.
+type filterFlag search.Filters
+
+func (f filterFlag) String() string { return "" }
+
+func (f filterFlag) Set(s string) error {
+	param, value, ok := strings.Cut(s, "=")
+	if !ok || param == "" || value == "" {
+		return errors.New("skriv filteret som navn=værdi, fx alder=15 eller vej=kom-selv")
+	}
+	f[param] = append(f[param], value)
+	return nil
+}
+
+func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	flags := newFlags("search", stdout, stderr)
+	flags.Usage = func() {
+		fmt.Fprintf(stdout, "brug: viften search [flag] SØGNING\n\n")
+		flags.SetOutput(stdout)
+		flags.PrintDefaults()
+		flags.SetOutput(stderr)
+	}
+	contentDir := flags.String("content", "content", "indholdsmappen")
+	asJSON := flags.Bool("json", false, "skriv svaret som JSON")
+	n := flags.Int("n", 10, "højst så mange tilbud")
+	filters := filterFlag{}
+	flags.Var(filters, "f", "filter som navn=værdi (alder, maalgruppe, emne, trin, vej, anonym, gratis, sprog); kan gentages")
+	var date dateFlag
+	flags.Var(&date, "date", "søg, som var det denne dag (ÅÅÅÅ-MM-DD)")
+	// Flags may come before, between or after the words of the query.
+	var words []string
+	for rest := args; ; {
+		if err := flags.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return 0
+			}
+			return 2
+		}
+		if flags.NArg() == 0 {
+			break
+		}
+		words, rest = append(words, flags.Arg(0)), flags.Args()[1:]
+	}
+	q := strings.TrimSpace(strings.Join(words, " "))
+	if q == "" && !search.Filters(filters).Active() {
+		fmt.Fprintln(stderr, "viften search: skriv, hvad du søger efter, fx viften search skilsmisse, eller vælg et filter med -f")
+		return 2
+	}
+	if *n < 1 {
+		fmt.Fprintln(stderr, "viften search: -n skal være et tal større end 0")
+		return 2
+	}
+	if a := filters[search.ParamAge]; len(a) > 0 {
+		if v, err := strconv.Atoi(a[0]); err != nil || v < 0 {
+			fmt.Fprintf(stderr, "viften search: alder skal være et helt antal år, ikke %q\n", a[0])
+			return 2
+		}
+	}
+	if !dirExists(*contentDir) {
+		fmt.Fprintf(stderr, "viften search: indholdsmappen %q findes ikke; angiv den med -content\n", *contentDir)
+		return 2
+	}
+	s, _, err := build.Load(build.Config{Content: os.DirFS(*contentDir), ContentName: *contentDir, Now: date.t})
+	if err != nil {
+		count := printErrors(stderr, err)
+		fmt.Fprintf(stderr, "viften search: %s i indholdet; ret dem, og søg igen\n", countFejl(count))
+		return 1
+	}
+	ix, err := search.Open(s)
+	if err != nil {
+		fmt.Fprintf(stderr, "viften search: %v\n", err)
+		return 1
+	}
+	defer ix.Close()
+	res, err := ix.Search(ctx, search.Request{Query: q, Filters: search.Filters(filters), Size: *n})
+	if err != nil {
+		fmt.Fprintf(stderr, "viften search: %v\n", err)
+		return 1
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(res); err != nil {
+			fmt.Fprintf(stderr, "viften search: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	printResponse(stdout, res)
+	return 0
+}
+
+// printResponse writes a response for people: the count, then each offer with its address
+// and summary, then other pages.
+func printResponse(w io.Writer, res *search.Response) {
+	what := "tilbud"
+	if res.Query != "" {
+		what += fmt.Sprintf(" for %q", res.Query)
+	}
+	if res.Age != nil {
+		what += fmt.Sprintf(" (alder %d år)", *res.Age)
+	}
+	switch {
+	case res.Total == 0:
+		fmt.Fprintf(w, "Fandt ingen %s.\n", what)
+	case len(res.Hits) < res.Total:
+		fmt.Fprintf(w, "Fandt %d %s; her er de første %d:\n", res.Total, what, len(res.Hits))
+	default:
+		fmt.Fprintf(w, "Fandt %d %s:\n", res.Total, what)
+	}
+	for i, h := range res.Hits {
+		fmt.Fprintf(w, "%2d. %s\n    %s\n    %s\n", i+1, h.Title, h.URL, h.Summary)
+	}
+	if len(res.Others) > 0 {
+		fmt.Fprintln(w, "Se også:")
+		for _, h := range res.Others {
+			fmt.Fprintf(w, "    %s – %s\n", h.Title, h.URL)
+		}
+	}
+}
+
+// liveSearch answers the serve command's /api/search from an index of the content as it is
+// now: it reopens the index when a file in the content folder changed.
+type liveSearch struct {
+	cfg build.Config
+
+	mu  sync.Mutex
+	key string
+	ix  *search.Index
+}
+
+// Search answers q with the same analysis and ranking as viften search.
+func (l *liveSearch) Search(ctx context.Context, q string) (any, error) {
+	ix, err := l.index()
+	if err != nil {
+		return nil, err
+	}
+	return ix.Search(ctx, search.Request{Query: q})
+}
+
+func (l *liveSearch) index() (*search.Index, error) {
+	key, err := fingerprint(l.cfg.Content)
+	if err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.ix != nil && key == l.key {
+		return l.ix, nil
+	}
+	s, _, err := build.Load(l.cfg)
+	if err != nil {
+		return nil, fmt.Errorf("indholdet har fejl; ret dem, og søg igen")
+	}
+	ix, err := search.Open(s)
+	if err != nil {
+		return nil, err
+	}
+	if l.ix != nil {
+		l.ix.Close()
+	}
+	l.ix, l.key = ix, key
+	return ix, nil
+}
+
+// fingerprint names the state of a folder by its files' names, sizes and modification times.
+func fingerprint(fsys fs.FS) (string, error) {
+	var b strings.Builder
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
+		return nil
+	})
+	return b.String(), err
+}

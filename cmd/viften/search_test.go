@@ -1,0 +1,136 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tilbudsviften/internal/build"
+	"tilbudsviften/internal/search"
+)
+
+const herlevContent = "../../content"
+
+func TestSearchCommand(t *testing.T) {
+	code, stdout, stderr := runCmd("search", "-content", herlevContent, "-n", "3", "hash", "15", "år")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "Fandt 1 tilbud for \"hash 15 år\" (alder 15 år):\n 1. Alkolinjen\n    /tilbud/alkolinjen/\n") {
+		t.Errorf("stdout:\n%s", stdout)
+	}
+	// Flags may follow the query.
+	code, stdout, _ = runCmd("search", "-content", herlevContent, "skilsmisse", "-n", "2")
+	if code != 0 || !strings.Contains(stdout, "her er de første 2:") || strings.Count(stdout, "/tilbud/") != 2 {
+		t.Errorf("exit %d, stdout:\n%s", code, stdout)
+	}
+	code, stdout, _ = runCmd("search", "-content", herlevContent, "xyzzyqwerty")
+	if code != 0 || !strings.HasPrefix(stdout, "Fandt ingen tilbud for \"xyzzyqwerty\".") {
+		t.Errorf("no results: exit %d, stdout %q", code, stdout)
+	}
+}
+
+func TestSearchCommandJSON(t *testing.T) {
+	code, stdout, stderr := runCmd("search", "-content", herlevContent, "-json", "-n", "5", "-f", "gratis=1", "boern angst")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	var res search.Response
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Query != "boern angst" || len(res.Hits) == 0 || len(res.Hits) > 5 || res.Total < len(res.Hits) {
+		t.Errorf("response: %+v", res)
+	}
+	// The command answers as the index does.
+	s, _, err := build.Load(build.Config{Content: os.DirFS(herlevContent), ContentName: "content"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := search.Open(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	want, err := ix.Search(context.Background(), search.Request{Query: "boern angst", Filters: search.Filters{"gratis": {"1"}}, Size: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range want.Hits {
+		if i >= len(res.Hits) || res.Hits[i].URL != want.Hits[i].URL {
+			t.Fatalf("viften search gives %v, the index %v", res.Hits, want.Hits)
+		}
+	}
+}
+
+func TestSearchCommandDirectory(t *testing.T) {
+	code, stdout, stderr := runCmd("search", "-content", herlevContent, "-f", "alder=3", "-f", "vej=kom-selv", "-n", "100")
+	if code != 0 || !strings.HasPrefix(stdout, "Fandt ") || strings.Contains(stdout, "headspace") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+func TestSearchCommandUsage(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"search", "-content", herlevContent}, "skriv, hvad du søger efter"},
+		{[]string{"search", "-content", herlevContent, "-n", "0", "angst"}, "-n skal være et tal større end 0"},
+		{[]string{"search", "-content", herlevContent, "-f", "alder", "angst"}, "skriv filteret som navn=værdi"},
+		{[]string{"search", "-content", herlevContent, "-f", "alder=femten", "angst"}, "alder skal være et helt antal år"},
+		{[]string{"search", "-content", "findes-ikke", "angst"}, "indholdsmappen \"findes-ikke\" findes ikke"},
+	} {
+		code, _, stderr := runCmd(tc.args...)
+		if code != 2 || !strings.Contains(stderr, tc.msg) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, stderr, tc.msg)
+		}
+	}
+	code, stdout, _ := runCmd("search", "-h")
+	if code != 0 || !strings.Contains(stdout, "brug: viften search") {
+		t.Errorf("-h: exit %d, stdout %q", code, stdout)
+	}
+}
+
+func TestSearchCommandContentErrors(t *testing.T) {
+	dir := writeSite(t)
+	contentDir := filepath.Join(dir, "content")
+	offer := filepath.Join(contentDir, "tilbud", "aaben-raadgivning.md")
+	data, _ := os.ReadFile(offer)
+	os.WriteFile(offer, []byte(strings.Replace(string(data), "titel:", "tittel:", 1)), 0o644)
+	code, _, stderr := runCmd("search", "-content", contentDir, "angst")
+	if code != 1 || !strings.Contains(stderr, "aaben-raadgivning.md:") || !strings.Contains(stderr, "ret dem, og søg igen") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestLiveSearch holds that serve's /api/search sees an edit without a restart.
+func TestLiveSearch(t *testing.T) {
+	dir := writeSite(t)
+	contentDir := filepath.Join(dir, "content")
+	l := &liveSearch{cfg: build.Config{Content: os.DirFS(contentDir), ContentName: "content"}}
+	res, err := l.Search(context.Background(), "blæksprutte")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := res.(*search.Response).Total; n != 0 {
+		t.Fatalf("before the edit: %d results", n)
+	}
+	offer := filepath.Join(contentDir, "tilbud", "aaben-raadgivning.md")
+	data, _ := os.ReadFile(offer)
+	edited := strings.Replace(string(data), "\n---\n", "\n---\nVi taler også om blæksprutter.\n", 1)
+	if edited == string(data) {
+		t.Fatal("could not edit the offer's body")
+	}
+	os.WriteFile(offer, []byte(edited), 0o644)
+	res, err = l.Search(context.Background(), "blæksprutte")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := res.(*search.Response).Total; n != 1 {
+		t.Errorf("after the edit: %d results, want 1", n)
+	}
+}
