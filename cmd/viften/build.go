@@ -43,6 +43,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		s := res.Site
 		fmt.Fprintf(stderr, "%d tilbud, %d kontakter, %d principper, %d sider om bekymring, %d sider\n",
 			len(s.Offers), len(s.Contacts), len(s.Principles), len(s.Guides), len(s.Pages))
+		var parts []string
+		for _, st := range res.Stages {
+			name := stageNames[st.Name]
+			if name == "" {
+				name = st.Name
+			}
+			parts = append(parts, name+" "+secondsText(st.Duration.Seconds()))
+		}
+		fmt.Fprintf(stderr, "tid: %s\n", strings.Join(parts, ", "))
 		if w := len(res.Report.Warnings); w > 0 {
 			fmt.Fprintf(stderr, "%s; kør \"viften check\" for at se dem\n", countAdvarsler(w))
 		}
@@ -51,6 +60,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		res.Pages, res.Files, sizeText(res.Bytes), *out, secondsText(res.Duration.Seconds()))
 	return 0
 }
+
+// stageNames are the build's stages in Danish, for -v.
+var stageNames = map[string]string{"load": "indlæsning", "pages": "sider", "open data": "åbne data",
+	"json schema": "JSON Schema", "search": "søgning"}
 
 func countFejl(n int) string { return fmt.Sprintf("%d fejl", n) }
 

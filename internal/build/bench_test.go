@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -39,10 +40,15 @@ func BenchmarkBuild(b *testing.B) {
 					}
 				}
 			}()
+			stages := map[string]time.Duration{}
 			b.ResetTimer()
 			for b.Loop() {
-				if _, _, err := build.Render(cfg); err != nil {
+				_, res, err := build.Render(cfg)
+				if err != nil {
 					b.Fatal(err)
+				}
+				for _, st := range res.Stages {
+					stages[st.Name] += st.Duration
 				}
 			}
 			b.StopTimer()
@@ -50,6 +56,10 @@ func BenchmarkBuild(b *testing.B) {
 			<-done
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/offer")
 			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+			// The parts: the target counts load + pages (+ open data), not search.
+			for name, d := range stages {
+				b.ReportMetric(float64(d.Milliseconds())/float64(b.N), strings.ReplaceAll(name, " ", "-")+"-ms")
+			}
 		})
 	}
 }

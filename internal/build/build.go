@@ -43,6 +43,13 @@ type Result struct {
 	Pages    int   // HTML pages among them
 	Bytes    int64 // bytes written
 	Duration time.Duration
+	Stages   []Stage // how long each part of the build took, in order
+}
+
+// Stage is the time one part of a build took: loading, the pages, or one of the outputs.
+type Stage struct {
+	Name     string
+	Duration time.Duration
 }
 
 // output generates files beside the pages from the loaded site.
@@ -73,6 +80,13 @@ func Render(cfg Config) (map[string][]byte, *Result, error) {
 	if err != nil {
 		return nil, res, err
 	}
+	mark := start
+	stage := func(name string) {
+		now := time.Now()
+		res.Stages = append(res.Stages, Stage{name, now.Sub(mark)})
+		mark = now
+	}
+	stage("load")
 	r, err := render.New(Theme(cfg.Templates))
 	if err != nil {
 		return nil, res, fmt.Errorf("templates: %w", err)
@@ -88,10 +102,12 @@ func Render(cfg Config) (map[string][]byte, *Result, error) {
 	if err := r.Site(s, emit); err != nil {
 		return nil, res, err
 	}
+	stage("pages")
 	for _, out := range outputs {
 		if err := out.write(s, emit); err != nil {
 			return nil, res, fmt.Errorf("%s: %w", out.name, err)
 		}
+		stage(out.name)
 	}
 	for p, data := range files {
 		res.Files++

@@ -298,11 +298,11 @@ func (r *Renderer) jobs(s *site.Site) []job {
 
 	for _, o := range s.Offers {
 		p := &Page{Title: o.Title, Description: o.Summary, URL: o.URL(), Offer: o, Sensitive: o.Sensitive(),
-			Crumbs: []Crumb{home, {"Alle tilbud", "/a-aa/"}}, Related: ord.related(o, 6)}
+			Crumbs: []Crumb{home, {"Alle tilbud", "/a-aa/"}}}
 		if o.Step != nil {
 			p.Lighter, p.Heavier = neighbours(s.Steps, o.Step)
-			p.LighterOffers, p.HeavierOffers = ord.alternatives(o, p.Lighter, 3), ord.alternatives(o, p.Heavier, 3)
 		}
+		p.Related, p.LighterOffers, p.HeavierOffers = ord.similar(o, 6, p.Lighter, p.Heavier, 3)
 		add("offer", p)
 	}
 
@@ -421,44 +421,10 @@ func newOrder(offers []*site.Offer) *order {
 
 // related returns up to n other offers that share the most topics with o, alphabetically
 // among equals.
-// alternatives returns up to n offers on step that share a topic with o, those sharing the
-// most topics first, then in the site's order.
-func (ord *order) alternatives(o *site.Offer, step *site.Step, n int) []*site.Offer {
-	if step == nil {
-		return nil
-	}
-	type cand struct {
-		o            *site.Offer
-		shared, rank int
-	}
-	var list []cand
-	for _, x := range step.Offers {
-		shared := 0
-		for _, t := range x.Topics {
-			for _, u := range o.Topics {
-				if t == u {
-					shared++
-				}
-			}
-		}
-		if shared > 0 {
-			list = append(list, cand{x, shared, ord.rank[x]})
-		}
-	}
-	sort.Slice(list, func(i, j int) bool {
-		if list[i].shared != list[j].shared {
-			return list[i].shared > list[j].shared
-		}
-		return list[i].rank < list[j].rank
-	})
-	var out []*site.Offer
-	for i := 0; i < len(list) && i < n; i++ {
-		out = append(out, list[i].o)
-	}
-	return out
-}
-
-func (ord *order) related(o *site.Offer, n int) []*site.Offer {
+// similar returns the offers that share topics with o, those sharing the most first, then in
+// the site's order: up to n of any step (related offers), and up to m on each of the steps
+// lighter and heavier (the alternatives down and up the ladder). One pass scores them all.
+func (ord *order) similar(o *site.Offer, n int, lighter, heavier *site.Step, m int) (related, light, heavy []*site.Offer) {
 	ord.touched = ord.touched[:0]
 	for _, t := range o.Topics {
 		for _, x := range t.Offers {
@@ -472,6 +438,21 @@ func (ord *order) related(o *site.Offer, n int) []*site.Offer {
 			ord.scores[r]++
 		}
 	}
+	related = ord.top(n, nil)
+	if lighter != nil {
+		light = ord.top(m, lighter)
+	}
+	if heavier != nil {
+		heavy = ord.top(m, heavier)
+	}
+	for _, r := range ord.touched {
+		ord.scores[r] = 0
+	}
+	return related, light, heavy
+}
+
+// top picks the n best of the scored offers, on step if it is not nil.
+func (ord *order) top(n int, step *site.Step) []*site.Offer {
 	better := func(a, b int) bool {
 		if ord.scores[a] != ord.scores[b] {
 			return ord.scores[a] > ord.scores[b]
@@ -480,6 +461,9 @@ func (ord *order) related(o *site.Offer, n int) []*site.Offer {
 	}
 	top := make([]int, 0, n+1)
 	for _, r := range ord.touched {
+		if step != nil && ord.byRank[r].Step != step {
+			continue
+		}
 		i := len(top)
 		for i > 0 && better(r, top[i-1]) {
 			i--
@@ -493,8 +477,8 @@ func (ord *order) related(o *site.Offer, n int) []*site.Offer {
 			}
 		}
 	}
-	for _, r := range ord.touched {
-		ord.scores[r] = 0
+	if len(top) == 0 {
+		return nil
 	}
 	list := make([]*site.Offer, len(top))
 	for i, r := range top {
