@@ -11,6 +11,7 @@ Kommandoer:
 	build   byg sitet fra indholdsmappen til en mappe med statiske filer
 	check   tjek indholdet for fejl uden at bygge
 	search  søg i tilbuddene, som søgefeltet på sitet gør
+	export  skriv tilbuddene som åbne data (HSDS, CSV, JSON) uden at bygge sitet
 	help    vis hjælp til en kommando: viften help build
 
 Byg sitet:
@@ -56,6 +57,20 @@ Uden søgning, men med filtre, vises alle tilbud, der passer.
 	-f navn=værdi  filtrér, fx -f alder=3 -f vej=kom-selv -f anonym=1; navnene er alder,
 	               maalgruppe, emne, trin, vej, anonym, gratis og sprog; kan gentages
 	-date ÅÅÅÅ-MM-DD  søg, som var det denne dag
+
+Eksportér åbne data:
+
+	viften export [-content content] [-format hsds,csv,json] MAPPE
+
+export skriver tilbuddene som åbne data i MAPPE, de samme filer som build lægger i sitet:
+hsds er Open Referral HSDS 3.0 som JSON (data/hsds/), csv er HSDS-tabellerne
+(data/hsds/tabular/) og regnearket til fagpersoner (data/tilbud.csv, til dansk Excel), og
+json er de samme rækker som JSON (data/tilbud.json). Filer fra en tidligere eksport på de
+samme steder bliver erstattet; andre filer i MAPPE bliver ikke rørt.
+
+	-content DIR  indholdsmappen (standard content)
+	-format LISTE  formaterne, adskilt af komma: hsds, csv og json (standard alle tre)
+	-date ÅÅÅÅ-MM-DD  eksportér, som var det denne dag
 
 Afslutningskoder: 0 når alt er i orden, 1 ved fejl i indholdet, 2 ved forkert brug af kommandoen.
 

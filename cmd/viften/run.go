@@ -33,6 +33,7 @@ var commands = map[string]func(ctx context.Context, args []string, stdout, stder
 	"check":  runCheck,
 	"serve":  runServe,
 	"search": runSearch,
+	"export": runExport,
 }
 
 // errUsage marks a usage error, which exits 2.
