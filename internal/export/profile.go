@@ -34,8 +34,8 @@ var Extensions = []Extension{
 type profileTerm struct{ Code, Name string }
 
 type profileTaxonomy struct {
-	Code, Name, Description, ID string
-	Terms                       []profileTerm
+	Code, Name, Description, ID, LinkType string
+	Terms                                 []profileTerm
 }
 
 type profileData struct {
@@ -46,6 +46,7 @@ type profileData struct {
 	Paths      [][2]string
 	Namespace  string
 	Tables     []table
+	Example    string // an offer's slug, for the id example
 }
 
 var profileTmpl = template.Must(template.New("profile").Parse(`<!doctype html>
@@ -59,6 +60,7 @@ var profileTmpl = template.Must(template.New("profile").Parse(`<!doctype html>
 <meta name="description" content="Sådan udgiver {{.Site.Config.Name}} tilbuddene som åbne data i Open Referral HSDS 3.0.">
 </head>
 <body>
+<a href="#indhold">Gå til indholdet</a>
 <header>
 <p><a href="/">{{.Site.Config.Name}}</a></p>
 </header>
@@ -76,7 +78,7 @@ Alt andet følger HSDS 3.0 uændret, og filerne valideres mod de officielle JSON
 <thead><tr><th scope="col">HSDS-endpoint</th><th scope="col">Fil under /data/hsds/</th></tr></thead>
 <tbody>
 {{- range .Paths}}
-<tr><td><code>{{index . 0}}</code></td><td><code>{{index . 1}}</code></td></tr>
+<tr><td><code>{{index . 0}}</code>{{if eq (index . 0) "/locations"}} (ikke i HSDS 3.0; vores tilføjelse){{end}}</td><td><code>{{index . 1}}</code></td></tr>
 {{- end}}
 </tbody>
 </table>
@@ -90,8 +92,8 @@ række, <a href="/data/tilbud.csv">tilbud.csv</a> (til dansk Excel: semikolon og
 <h2 id="id">Identifikatorer</h2>
 <p>Alle id'er er UUID version 5 (navnebaserede, SHA-1) i navnerummet <code>{{.Namespace}}</code>. Navnet er
 <code>tilbudsviften/&lt;kommune&gt;/&lt;type&gt;/&lt;nøgle&gt;</code>, fx
-<code>tilbudsviften/{{.Site.Config.Municipality}}/service/sundhedsplejen</code> for tilbuddet i filen
-<code>tilbud/sundhedsplejen.md</code>. Id'erne ændrer sig derfor ikke, når sitet bygges igen, men de ændrer sig, hvis et
+<code>tilbudsviften/{{.Site.Config.Municipality}}/service/{{.Example}}</code> for tilbuddet i filen
+<code>tilbud/{{.Example}}.md</code>. Id'erne ændrer sig derfor ikke, når sitet bygges igen, men de ændrer sig, hvis et
 tilbud får et nyt filnavn.</p>
 
 <h2 id="taksonomier">Taksonomier</h2>
@@ -100,7 +102,7 @@ tilbud får et nyt filnavn.</p>
 id'et fra indholdsfilerne.</p>
 {{- range .Taxonomies}}
 <h3 id="{{.Code}}">{{.Name}} <code>{{.Code}}</code></h3>
-<p>{{.Description}} Taksonomiens id: <code>{{.ID}}</code>.</p>
+<p>{{.Description}} Taksonomiens id: <code>{{.ID}}</code>. Attributternes <code>link_type</code>: <code>{{.LinkType}}</code>.</p>
 {{- with .Terms}}
 <ul>
 {{- range .}}
@@ -132,8 +134,19 @@ id'et fra indholdsfilerne.</p>
 <li>Kontaktpunkter står under hvert tilbud som <code>contacts</code> med egne id'er pr. tilbud; telefontider står i telefonens
 <code>description</code>, og sms-numre er telefoner med <code>type</code> text.</li>
 <li>Adresser har <code>country</code> DK. <code>state_province</code> er tom: Danmark har ingen delstater, og regionen står
-ikke i indholdet.</li>
+ikke i indholdet. <code>city</code> og <code>postal_code</code> er tomme, når indholdet ikke kender dem.</li>
 <li>Felter, som indholdet ikke kender, er udeladt. Intet er gættet: hver oplysning har en kilde i <code>dk_sources</code>.</li>
+</ul>
+
+<h2 id="andre">Andre åbne filer</h2>
+<ul>
+<li><a href="/feed.atom">Nye og ændrede tilbud</a> som Atom-feed.</li>
+<li><a href="/kalender.ics">Faste tider</a> som iCalendar: tilbuddenes ugentlige tider (<code>aabningstider</code>).</li>
+<li><a href="/opensearch.xml">OpenSearch-beskrivelse</a>, så browseren kan søge direkte på sitet.</li>
+{{- if .Site.Config.BaseURL}}
+<li><a href="/sitemap.xml">Sitemap</a> til søgemaskiner.</li>
+{{- end}}
+<li>Hver tilbudsside beskriver tilbuddet med schema.org (JSON-LD) til søgemaskiner.</li>
 </ul>
 </main>
 </body>
@@ -145,9 +158,14 @@ func Profile(s *site.Site) ([]byte, error) { return profile(buildHSDS(s)) }
 
 func profile(d *hsdsData) ([]byte, error) {
 	s := d.s
-	data := profileData{Site: s, CSP: profileCSP, Extensions: Extensions, Namespace: Namespace.String(), Tables: Tables}
+	data := profileData{Site: s, CSP: profileCSP, Extensions: Extensions, Namespace: Namespace.String(), Tables: Tables,
+		Example: "sundhedsplejen"}
+	if len(s.Offers) > 0 {
+		data.Example = s.Offers[0].Slug
+	}
 	for _, def := range taxonomies {
-		pt := profileTaxonomy{Code: def.Code, Name: def.Name, Description: def.Description, ID: d.taxByCode[def.Code].ID}
+		pt := profileTaxonomy{Code: def.Code, Name: def.Name, Description: def.Description, ID: d.taxByCode[def.Code].ID,
+			LinkType: def.LinkType}
 		for _, t := range d.terms {
 			if t.TaxonomyID == pt.ID {
 				pt.Terms = append(pt.Terms, profileTerm{t.Code, t.Name})
