@@ -296,13 +296,14 @@ func (r *Renderer) jobs(s *site.Site) []job {
 
 	add("index", &Page{Title: s.Config.Name, Description: s.Config.Description, URL: "/"})
 
-	for _, o := range s.Offers {
+	similar := ord.similarAll(s.Offers, s.Steps)
+	for i, o := range s.Offers {
 		p := &Page{Title: o.Title, Description: o.Summary, URL: o.URL(), Offer: o, Sensitive: o.Sensitive(),
 			Crumbs: []Crumb{home, {"Alle tilbud", "/a-aa/"}}}
 		if o.Step != nil {
 			p.Lighter, p.Heavier = neighbours(s.Steps, o.Step)
 		}
-		p.Related, p.LighterOffers, p.HeavierOffers = ord.similar(o, 6, p.Lighter, p.Heavier, 3)
+		p.Related, p.LighterOffers, p.HeavierOffers = similar[i][0], similar[i][1], similar[i][2]
 		add("offer", p)
 	}
 
@@ -390,10 +391,8 @@ func neighbours(steps []*site.Step, st *site.Step) (lighter, heavier *site.Step)
 // order ranks offers in Danish alphabetical order of their titles, so listings sort by an int
 // instead of comparing collation keys again and again.
 type order struct {
-	rank    map[*site.Offer]int
-	byRank  []*site.Offer
-	scores  []int // scratch for related, indexed by rank
-	touched []int
+	rank   map[*site.Offer]int
+	byRank []*site.Offer
 }
 
 func newOrder(offers []*site.Offer) *order {
@@ -412,7 +411,7 @@ func newOrder(offers []*site.Offer) *order {
 		}
 		return a.Slug < b.Slug
 	})
-	ord := &order{rank: make(map[*site.Offer]int, len(list)), byRank: list, scores: make([]int, len(list))}
+	ord := &order{rank: make(map[*site.Offer]int, len(list)), byRank: list}
 	for i, o := range list {
 		ord.rank[o] = i
 	}
@@ -421,47 +420,80 @@ func newOrder(offers []*site.Offer) *order {
 
 // related returns up to n other offers that share the most topics with o, alphabetically
 // among equals.
+// scorer ranks offers by the topics they share with one offer; each worker has its own.
+type scorer struct {
+	*order
+	scores  []int // indexed by rank
+	touched []int // ranks with a score above 0
+}
+
+// similarAll returns similar for every offer, computed in parallel: element i holds the
+// related offers and the lighter and heavier alternatives of offers[i].
+func (ord *order) similarAll(offers []*site.Offer, steps []*site.Step) [][3][]*site.Offer {
+	out := make([][3][]*site.Offer, len(offers))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			sc := &scorer{order: ord, scores: make([]int, len(ord.byRank))}
+			for i := w; i < len(offers); i += workers {
+				o := offers[i]
+				var lighter, heavier *site.Step
+				if o.Step != nil {
+					lighter, heavier = neighbours(steps, o.Step)
+				}
+				rel, light, heavy := sc.similar(o, 6, lighter, heavier, 3)
+				out[i] = [3][]*site.Offer{rel, light, heavy}
+			}
+		}(w)
+	}
+	wg.Wait()
+	return out
+}
+
 // similar returns the offers that share topics with o, those sharing the most first, then in
 // the site's order: up to n of any step (related offers), and up to m on each of the steps
 // lighter and heavier (the alternatives down and up the ladder). One pass scores them all.
-func (ord *order) similar(o *site.Offer, n int, lighter, heavier *site.Step, m int) (related, light, heavy []*site.Offer) {
-	ord.touched = ord.touched[:0]
+func (sc *scorer) similar(o *site.Offer, n int, lighter, heavier *site.Step, m int) (related, light, heavy []*site.Offer) {
+	sc.touched = sc.touched[:0]
 	for _, t := range o.Topics {
 		for _, x := range t.Offers {
 			if x == o {
 				continue
 			}
-			r := ord.rank[x]
-			if ord.scores[r] == 0 {
-				ord.touched = append(ord.touched, r)
+			r := sc.rank[x]
+			if sc.scores[r] == 0 {
+				sc.touched = append(sc.touched, r)
 			}
-			ord.scores[r]++
+			sc.scores[r]++
 		}
 	}
-	related = ord.top(n, nil)
+	related = sc.top(n, nil)
 	if lighter != nil {
-		light = ord.top(m, lighter)
+		light = sc.top(m, lighter)
 	}
 	if heavier != nil {
-		heavy = ord.top(m, heavier)
+		heavy = sc.top(m, heavier)
 	}
-	for _, r := range ord.touched {
-		ord.scores[r] = 0
+	for _, r := range sc.touched {
+		sc.scores[r] = 0
 	}
 	return related, light, heavy
 }
 
 // top picks the n best of the scored offers, on step if it is not nil.
-func (ord *order) top(n int, step *site.Step) []*site.Offer {
+func (sc *scorer) top(n int, step *site.Step) []*site.Offer {
 	better := func(a, b int) bool {
-		if ord.scores[a] != ord.scores[b] {
-			return ord.scores[a] > ord.scores[b]
+		if sc.scores[a] != sc.scores[b] {
+			return sc.scores[a] > sc.scores[b]
 		}
 		return a < b
 	}
 	top := make([]int, 0, n+1)
-	for _, r := range ord.touched {
-		if step != nil && ord.byRank[r].Step != step {
+	for _, r := range sc.touched {
+		if step != nil && sc.byRank[r].Step != step {
 			continue
 		}
 		i := len(top)
@@ -482,7 +514,7 @@ func (ord *order) top(n int, step *site.Step) []*site.Offer {
 	}
 	list := make([]*site.Offer, len(top))
 	for i, r := range top {
-		list[i] = ord.byRank[r]
+		list[i] = sc.byRank[r]
 	}
 	return list
 }
