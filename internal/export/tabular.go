@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"tilbudsviften/internal/site"
@@ -13,97 +14,142 @@ import (
 // TabularDir holds the HSDS Tabular Data Package: one CSV per HSDS object and datapackage.json.
 const TabularDir = HSDSDir + "tabular/"
 
-// table is one CSV of the tabular package: an HSDS object and the fields we fill, in the
-// schema's order, each "name" or "name:kind" (uuid, email, uri, number, date, datetime).
+// table is one CSV of the tabular package: an HSDS object, the fields we fill, in the
+// schema's order, each "name" or "name:kind" (uuid, email, uri, number, date, datetime), and
+// the rows, each with one cell per field.
 type table struct {
 	Name   string
 	Path   string
 	Fields []string
+	rows   func(d *hsdsData, add func(cells ...string))
 }
 
-// Tables are the CSVs of the tabular package, in the specification's order.
+// Tables are the CSVs of the tabular package, in the specification's order. The rows are
+// the one-to-one fields of the objects the JSON documents nest, each object once.
 var Tables = []table{
-	{"organization", "organizations.csv", []string{"id:uuid", "name", "description", "email:email", "website:uri"}},
+	{"organization", "organizations.csv", []string{"id:uuid", "name", "description", "email:email", "website:uri"},
+		func(d *hsdsData, add func(...string)) {
+			for _, o := range d.orgs {
+				add(o.ID, o.Name, o.Description, o.Email, o.Website)
+			}
+		}},
 	{"service", "services.csv", []string{"id:uuid", "organization_id:uuid", "name", "description", "url:uri", "status",
 		"application_process", "fees_description", "eligibility_description", "minimum_age:number", "maximum_age:number",
-		"assured_date:date", "assurer_email:email", "alert", "last_modified:datetime"}},
-	{"attribute", "attributes.csv", []string{"id:uuid", "link_id:uuid", "taxonomy_term_id:uuid", "link_type", "link_entity", "value"}},
-	{"service_at_location", "service_at_location.csv", []string{"id:uuid", "service_id:uuid", "location_id:uuid", "description"}},
-	{"location", "locations.csv", []string{"id:uuid", "location_type", "organization_id:uuid", "name"}},
-	{"phone", "phones.csv", []string{"id:uuid", "organization_id:uuid", "contact_id:uuid", "number", "type", "description"}},
-	{"contact", "contacts.csv", []string{"id:uuid", "organization_id:uuid", "service_id:uuid", "name", "department", "email:email"}},
-	{"address", "addresses.csv", []string{"id:uuid", "location_id:uuid", "address_1", "city", "state_province", "postal_code", "country", "address_type"}},
-	{"schedule", "schedules.csv", []string{"id:uuid", "service_id:uuid", "wkst", "freq", "byday", "description", "opens_at", "closes_at", "notes"}},
-	{"service_area", "service_areas.csv", []string{"id:uuid", "service_id:uuid", "name", "description"}},
-	{"language", "languages.csv", []string{"id:uuid", "service_id:uuid", "code"}},
-	{"taxonomy_term", "taxonomy_terms.csv", []string{"id:uuid", "code", "name", "description", "taxonomy", "language", "taxonomy_id:uuid", "term_uri:uri"}},
-	{"cost_option", "cost_options.csv", []string{"id:uuid", "service_id:uuid", "option", "currency", "amount:number"}},
-	{"taxonomy", "taxonomies.csv", []string{"id:uuid", "name", "description", "uri:uri"}},
-}
-
-// nestedTable names the table of the objects under each key of a nested HSDS document; keys
-// not listed ("organization", "service", "services") point back up and are not walked.
-var nestedTable = map[string]string{
-	"schedules": "schedule", "service_areas": "service_area", "service_at_locations": "service_at_location",
-	"location": "location", "locations": "location", "addresses": "address", "languages": "language",
-	"cost_options": "cost_option", "contacts": "contact", "phones": "phone", "attributes": "attribute",
-	"taxonomy_term": "taxonomy_term", "taxonomy_detail": "taxonomy",
-}
-
-// rows collects the objects of each table, each id once, in the order first seen.
-type rows struct {
-	seen map[string]bool
-	objs map[string][]map[string]any
-}
-
-func (r *rows) add(tbl string, obj map[string]any) {
-	id, _ := obj["id"].(string)
-	if r.seen[tbl+"/"+id] {
-		return
-	}
-	r.seen[tbl+"/"+id] = true
-	r.objs[tbl] = append(r.objs[tbl], obj)
-	for _, key := range sortedKeys(obj) {
-		child, ok := nestedTable[key]
-		if !ok {
-			continue
-		}
-		switch v := obj[key].(type) {
-		case map[string]any:
-			r.add(child, v)
-		case []any:
-			for _, x := range v {
-				if m, ok := x.(map[string]any); ok {
-					r.add(child, m)
+		"assured_date:date", "assurer_email:email", "alert", "last_modified:datetime"},
+		func(d *hsdsData, add func(...string)) {
+			for _, svc := range d.services {
+				v := &svc.hsdsService
+				add(v.ID, v.OrganizationID, v.Name, v.Description, v.URL, v.Status, v.ApplicationProcess, v.FeesDescription,
+					v.EligibilityDescription, intCell(v.MinimumAge), intCell(v.MaximumAge), v.AssuredDate, v.AssurerEmail,
+					v.Alert, v.LastModified)
+			}
+		}},
+	{"attribute", "attributes.csv", []string{"id:uuid", "link_id:uuid", "taxonomy_term_id:uuid", "link_type", "link_entity", "value"},
+		func(d *hsdsData, add func(...string)) {
+			row := func(a hsdsAttribute) { add(a.ID, a.LinkID, a.TaxonomyTermID, a.LinkType, a.LinkEntity, a.Value) }
+			for _, o := range d.orgs {
+				for _, a := range o.Attributes {
+					row(a)
 				}
 			}
-		}
-	}
-}
-
-// sortedKeys returns the keys in a fixed order, so rows come out the same every time.
-func sortedKeys(m map[string]any) []string {
-	var keys []string
-	for _, t := range []string{"service_at_locations", "location", "locations", "addresses", "schedules", "service_areas",
-		"languages", "cost_options", "contacts", "phones", "attributes", "taxonomy_term", "taxonomy_detail"} {
-		if _, ok := m[t]; ok {
-			keys = append(keys, t)
-		}
-	}
-	return keys
-}
-
-// decoded returns v as generic JSON, numbers kept as written.
-func decoded(v any) (map[string]any, error) {
-	data, err := marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var m map[string]any
-	err = dec.Decode(&m)
-	return m, err
+			for _, svc := range d.services {
+				for _, a := range svc.Attributes {
+					row(a)
+				}
+			}
+		}},
+	{"service_at_location", "service_at_location.csv", []string{"id:uuid", "service_id:uuid", "location_id:uuid", "description"},
+		func(d *hsdsData, add func(...string)) {
+			for _, sal := range d.sals {
+				add(sal.ID, sal.ServiceID, sal.LocationID, sal.Description)
+			}
+		}},
+	{"location", "locations.csv", []string{"id:uuid", "location_type", "organization_id:uuid", "name"},
+		func(d *hsdsData, add func(...string)) {
+			for _, l := range d.locations {
+				add(l.ID, l.LocationType, l.OrganizationID, l.Name)
+			}
+		}},
+	{"phone", "phones.csv", []string{"id:uuid", "organization_id:uuid", "contact_id:uuid", "number", "type", "description"},
+		func(d *hsdsData, add func(...string)) {
+			row := func(p hsdsPhone) { add(p.ID, p.OrganizationID, p.ContactID, p.Number, p.Type, p.Description) }
+			for _, o := range d.orgs {
+				for _, p := range o.Phones {
+					row(p)
+				}
+			}
+			for _, svc := range d.services {
+				for _, c := range svc.Contacts {
+					for _, p := range c.Phones {
+						row(p)
+					}
+				}
+			}
+		}},
+	{"contact", "contacts.csv", []string{"id:uuid", "organization_id:uuid", "service_id:uuid", "name", "department", "email:email"},
+		func(d *hsdsData, add func(...string)) {
+			for _, svc := range d.services {
+				for _, c := range svc.Contacts {
+					add(c.ID, c.OrganizationID, c.ServiceID, c.Name, c.Department, c.Email)
+				}
+			}
+		}},
+	{"address", "addresses.csv", []string{"id:uuid", "location_id:uuid", "address_1", "city", "state_province", "postal_code", "country", "address_type"},
+		func(d *hsdsData, add func(...string)) {
+			for _, l := range d.locations {
+				for _, a := range l.Addresses {
+					add(a.ID, a.LocationID, a.Address1, a.City, a.StateProvince, a.PostalCode, a.Country, a.AddressType)
+				}
+			}
+		}},
+	{"schedule", "schedules.csv", []string{"id:uuid", "service_id:uuid", "wkst", "freq", "byday", "description", "opens_at", "closes_at", "notes"},
+		func(d *hsdsData, add func(...string)) {
+			for _, svc := range d.services {
+				for _, h := range svc.Schedules {
+					add(h.ID, h.ServiceID, h.Wkst, h.Freq, h.Byday, h.Description, h.OpensAt, h.ClosesAt, h.Notes)
+				}
+			}
+		}},
+	{"service_area", "service_areas.csv", []string{"id:uuid", "service_id:uuid", "name", "description"},
+		func(d *hsdsData, add func(...string)) {
+			for _, svc := range d.services {
+				for _, a := range svc.ServiceAreas {
+					add(a.ID, a.ServiceID, a.Name, a.Description)
+				}
+			}
+		}},
+	{"language", "languages.csv", []string{"id:uuid", "service_id:uuid", "code"},
+		func(d *hsdsData, add func(...string)) {
+			for _, svc := range d.services {
+				for _, l := range svc.Languages {
+					add(l.ID, l.ServiceID, l.Code)
+				}
+			}
+		}},
+	{"taxonomy_term", "taxonomy_terms.csv", []string{"id:uuid", "code", "name", "description", "taxonomy", "language", "taxonomy_id:uuid", "term_uri:uri"},
+		func(d *hsdsData, add func(...string)) {
+			for _, t := range d.terms {
+				add(t.ID, t.Code, t.Name, t.Description, t.Taxonomy, t.Language, t.TaxonomyID, t.TermURI)
+			}
+		}},
+	{"cost_option", "cost_options.csv", []string{"id:uuid", "service_id:uuid", "option", "currency", "amount:number"},
+		func(d *hsdsData, add func(...string)) {
+			for _, svc := range d.services {
+				for _, c := range svc.CostOptions {
+					amount := ""
+					if c.Amount != nil {
+						amount = strconv.FormatFloat(*c.Amount, 'f', -1, 64)
+					}
+					add(c.ID, c.ServiceID, c.Option, c.Currency, amount)
+				}
+			}
+		}},
+	{"taxonomy", "taxonomies.csv", []string{"id:uuid", "name", "description", "uri:uri"},
+		func(d *hsdsData, add func(...string)) {
+			for _, t := range d.taxa {
+				add(t.ID, t.Name, t.Description, t.URI)
+			}
+		}},
 }
 
 // Tabular writes the HSDS Tabular Data Package: a CSV per object (UTF-8, comma, header row)
@@ -111,83 +157,42 @@ func decoded(v any) (map[string]any, error) {
 func Tabular(s *site.Site, emit Emit) error { return writeTabular(buildHSDS(s), emit) }
 
 func writeTabular(d *hsdsData, emit Emit) error {
-	s := d.s
-	r := &rows{seen: map[string]bool{}, objs: map[string][]map[string]any{}}
-	type root struct {
-		tbl string
-		v   any
-	}
-	// The vocabularies first, so their rows keep the content's order.
-	var roots []root
-	for _, t := range d.taxa {
-		roots = append(roots, root{"taxonomy", t})
-	}
-	for _, t := range d.terms {
-		roots = append(roots, root{"taxonomy_term", t})
-	}
-	for _, o := range d.orgs {
-		o := *o
-		o.Services = nil
-		roots = append(roots, root{"organization", o})
-	}
-	for _, svc := range d.services {
-		roots = append(roots, root{"service", svc})
-	}
-	for _, l := range d.locations {
-		roots = append(roots, root{"location", l})
-	}
-	for _, x := range roots {
-		m, err := decoded(x.v)
-		if err != nil {
-			return err
-		}
-		r.add(x.tbl, m)
-	}
+	var buf bytes.Buffer
 	for _, t := range Tables {
-		var buf bytes.Buffer
+		buf.Reset()
 		w := csv.NewWriter(&buf)
 		header := make([]string, len(t.Fields))
 		for i, f := range t.Fields {
 			header[i], _, _ = strings.Cut(f, ":")
 		}
 		w.Write(header)
-		for _, obj := range r.objs[t.Name] {
-			rec := make([]string, len(header))
-			for i, name := range header {
-				rec[i] = cell(obj[name])
+		seen := map[string]bool{}
+		var err error
+		t.rows(d, func(cells ...string) {
+			if len(cells) != len(header) {
+				err = fmt.Errorf("%s: %d cells for %d fields", t.Path, len(cells), len(header))
 			}
-			w.Write(rec)
-		}
+			if !seen[cells[0]] { // each object once, by id
+				seen[cells[0]] = true
+				w.Write(cells)
+			}
+		})
 		w.Flush()
-		if err := w.Error(); err != nil {
+		if err == nil {
+			err = w.Error()
+		}
+		if err != nil {
 			return err
 		}
-		if err := emit(TabularDir+t.Path, buf.Bytes()); err != nil {
+		if err := emit(TabularDir+t.Path, bytes.Clone(buf.Bytes())); err != nil {
 			return err
 		}
 	}
-	pkg, err := dataPackage(s)
+	pkg, err := dataPackage(d.s)
 	if err != nil {
 		return err
 	}
 	return emit(TabularDir+"datapackage.json", pkg)
-}
-
-func cell(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return v
-	case json.Number:
-		return v.String()
-	case bool:
-		if v {
-			return "true"
-		}
-		return "false"
-	}
-	return fmt.Sprint(v)
 }
 
 // The Frictionless Data descriptor of the package.
