@@ -178,10 +178,18 @@ func OfferJSONLD(s *site.Site, o *site.Offer) ([]byte, error) {
 }
 
 // SiteJSONLD returns the schema.org description of the front page: the municipality that
-// publishes the site, and the site with its search.
+// publishes the site (with what its provider file says about it, when it has one), and the
+// site with its search.
 func SiteJSONLD(s *site.Site) ([]byte, error) {
-	municipality := ld{"@type": "GovernmentOrganization", "@id": ref(s, "/") + "#kommune", "name": s.Config.Municipality,
-		"areaServed": ld{"@type": "AdministrativeArea", "name": s.Config.Municipality}}
+	municipality := ld{"@type": "GovernmentOrganization", "name": s.Config.Municipality}
+	for _, p := range s.Providers {
+		if p.Kind == site.ProviderMunicipality && p.Name == s.Config.Municipality {
+			municipality = organization(p) // with its website, phone and address when known
+			break
+		}
+	}
+	municipality["@id"] = ref(s, "/") + "#kommune"
+	municipality["areaServed"] = ld{"@type": "AdministrativeArea", "name": s.Config.Municipality}
 	website := ld{"@type": "WebSite", "@id": ref(s, "/") + "#site", "name": s.Config.Name, "description": s.Config.Description,
 		"url": ref(s, "/"), "inLanguage": "da", "publisher": ld{"@id": ref(s, "/") + "#kommune"}}
 	if s.Config.BaseURL != "" {
