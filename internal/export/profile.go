@@ -130,7 +130,9 @@ id'et fra indholdsfilerne.</p>
 <li><code>service.status</code> er <code>active</code> eller <code>temporarily closed</code> (med <code>alert</code>).</li>
 <li><code>assured_date</code> og <code>last_modified</code> er den dag, redaktionen sidst gennemgik oplysningerne.</li>
 <li><code>service_areas</code> er kommunen: tilbuddet er til familier i {{.Site.Config.Municipality}}, men kan også gives andre steder.</li>
-<li>Åbningstider er ugentlige <code>schedules</code> (<code>freq</code> WEEKLY, <code>byday</code>); døgnåbent er 00:00–23:59.</li>
+<li>Åbningstider er ugentlige <code>schedules</code> (<code>freq</code> WEEKLY, <code>byday</code>); døgnåbent er 00:00–23:59.
+<code>opens_at</code> og <code>closes_at</code> er dansk tid (Europe/Copenhagen) uden forskydning fra UTC, fordi
+forskydningen skifter med sommertiden.</li>
 <li>Kontaktpunkter står under hvert tilbud som <code>contacts</code> med egne id'er pr. tilbud; telefontider står i telefonens
 <code>description</code>, og sms-numre er telefoner med <code>type</code> text.</li>
 <li>Adresser har <code>country</code> DK. <code>state_province</code> er tom: Danmark har ingen delstater, og regionen står
