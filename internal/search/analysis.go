@@ -259,12 +259,11 @@ func (a *Analyzer) split(folded string) []string {
 		if !a.dict[tail] {
 			continue
 		}
-		head := string(r[:i])
-		if h := a.Stem(head); a.dict[h] {
+		if h := a.Stem(string(r[:i])); a.dict[h] {
 			return []string{h, tail}
 		}
-		if n := len(head); n > compoundMinHead && (head[n-1] == 's' || head[n-1] == 'e') {
-			if h := a.Stem(head[:n-1]); a.dict[h] {
+		if i > compoundMinHead && (r[i-1] == 's' || r[i-1] == 'e') {
+			if h := a.Stem(string(r[:i-1])); a.dict[h] {
 				return []string{h, tail}
 			}
 		}

@@ -62,6 +62,9 @@ func newFacetTable(s *site.Site, docs []*doc) *facetTable {
 	})
 	index := map[string]map[string]int{}
 	add := func(param string, values [][]string) {
+		if values == nil {
+			values = [][]string{} // meta.json lists an empty facet as []
+		}
 		ft.labels = append(ft.labels, FacetLabel{Param: param, Values: values})
 		index[param] = map[string]int{}
 		for i, v := range values {
@@ -270,7 +273,7 @@ type Facet struct {
 func (ft *facetTable) counts(cands []int, f Filters, c compiled) []Facet {
 	var out []Facet
 	for _, l := range ft.labels {
-		fc := Facet{Param: l.Param}
+		fc := Facet{Param: l.Param, Values: []FacetCount{}}
 		n := make([]int, len(l.Values))
 		for _, d := range cands {
 			if ft.passes(d, c, l.Param) {

@@ -1,0 +1,285 @@
+package search
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// The parity tests run templates/search.js in Node and hold it equal to the Go side: the
+// stemmer on every word of the site and of a Danish word list, the analysis of every text of
+// the site, and the ranking of the public query set. They need node; without it they are
+// skipped, except in CI (CI=true), where they fail.
+
+const searchJS = "../../templates/search.js"
+
+// wordList is Debian's Danish word list (package wdanish).
+const wordList = "/usr/share/dict/danish"
+
+func node(t *testing.T) string {
+	t.Helper()
+	p, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("node is needed for the search.js parity tests")
+		}
+		t.Skip("node not found")
+	}
+	return p
+}
+
+// runJS runs testdata/js/parity.mjs with the given mode, one input a line, and returns its
+// output lines.
+func runJS(t *testing.T, mode, dir string, in []string) []string {
+	t.Helper()
+	args := []string{"testdata/js/parity.mjs", searchJS, mode}
+	if dir != "" {
+		args = append(args, dir)
+	}
+	cmd := exec.Command(node(t), args...)
+	cmd.Stdin = strings.NewReader(strings.Join(in, "\n") + "\n")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node %s: %v\n%s", mode, err, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	if len(lines) != len(in) {
+		t.Fatalf("node %s: %d lines for %d inputs", mode, len(lines), len(in))
+	}
+	return lines
+}
+
+// writeExport exports s into a temporary folder and returns the search/ folder.
+func writeExport(t *testing.T, files map[string][]byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	for p, data := range files {
+		f := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return filepath.Join(dir, "search")
+}
+
+// siteWords returns every word of the Herlev site's search texts, lower-cased, as written and
+// folded.
+func siteWords(t *testing.T) []string {
+	an := NewAnalyzer(nil)
+	seen := map[string]bool{}
+	var out []string
+	for _, d := range documents(herlevSite(t)) {
+		for _, text := range d.Fields {
+			for _, tok := range an.lower.Filter(an.tokenizer.Tokenize([]byte(text))) {
+				for _, w := range []string{string(tok.Term), Fold(string(tok.Term))} {
+					if !seen[w] {
+						seen[w] = true
+						out = append(out, w)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func compareStems(t *testing.T, what string, words []string) {
+	t.Helper()
+	an := NewAnalyzer(nil)
+	got := runJS(t, "stem", "", words)
+	bad := 0
+	for i, w := range words {
+		if want := an.Stem(w); got[i] != want {
+			if bad++; bad <= 20 {
+				t.Errorf("%s: search.js stems %q to %q, bleve to %q", what, w, got[i], want)
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%s: %d of %d words stem differently", what, bad, len(words))
+	}
+	t.Logf("%s: %d words stem alike", what, len(words)-bad)
+}
+
+func TestJSStemmerSite(t *testing.T) {
+	compareStems(t, "site", siteWords(t))
+}
+
+func TestJSStemmerWordList(t *testing.T) {
+	f, err := os.Open(wordList)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("the Danish word list is needed (Debian package wdanish): %v", err)
+		}
+		t.Skip("no Danish word list:", err)
+	}
+	defer f.Close()
+	seen := map[string]bool{}
+	var words []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		w := strings.ToLower(strings.TrimSpace(sc.Text()))
+		if w == "" || !utf8.ValidString(w) {
+			continue
+		}
+		for _, v := range []string{w, Fold(w)} {
+			if !seen[v] {
+				seen[v] = true
+				words = append(words, v)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(words) < 100000 {
+		t.Fatalf("the word list has %d words; want a large list", len(words))
+	}
+	compareStems(t, "word list", words)
+}
+
+// TestJSAnalysis holds search.js's analysis (tokenizer, folding, stop words, stemmer,
+// synonyms, compounds) equal to the Go analysis on every text of the site.
+func TestJSAnalysis(t *testing.T) {
+	s := herlevSite(t)
+	files := export(t, s, DefaultOptions())
+	dir := writeExport(t, files)
+	var meta Meta
+	json.Unmarshal(files[MetaPath], &meta)
+	an := NewAnalyzer(s.Synonyms)
+	an.SetCompounds(dictionary(analyseAll(an, documents(s)), an.Groups()))
+	var texts, want []string
+	for _, d := range documents(s) {
+		for _, text := range d.Fields {
+			for _, line := range strings.Split(text, "\n") {
+				b, _ := json.Marshal(line)
+				texts = append(texts, string(b))
+				var terms []string
+				for _, tok := range an.Analyze(line) {
+					terms = append(terms, tok.Term+"@"+itoa(tok.Pos))
+				}
+				want = append(want, strings.Join(terms, " "))
+			}
+		}
+	}
+	for _, q := range []string{"15-årig", "f.eks. 1.813 kr.", "e-mail: børn_og@unge.dk", "Kan jeg 'ringe' – nu?", "9. klasse", "don't", "ÆBLE Ålborg"} {
+		b, _ := json.Marshal(q)
+		texts = append(texts, string(b))
+		var terms []string
+		for _, tok := range an.Analyze(q) {
+			terms = append(terms, tok.Term+"@"+itoa(tok.Pos))
+		}
+		want = append(want, strings.Join(terms, " "))
+	}
+	got := runJS(t, "analyze", dir, texts)
+	bad := 0
+	for i := range texts {
+		if got[i] != want[i] {
+			if bad++; bad <= 10 {
+				t.Errorf("text %s\nsearch.js: %s\nGo:        %s", texts[i], got[i], want[i])
+			}
+		}
+	}
+	t.Logf("%d texts analysed alike, %d differently", len(texts)-bad, bad)
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+// jsResponse is what parity.mjs writes for a search.
+type jsResponse struct {
+	Total  int      `json:"total"`
+	Hits   []string `json:"hits"`
+	Others []string `json:"others"`
+	Age    *int     `json:"age"`
+	Facets []Facet  `json:"facets"`
+}
+
+// TestJSRanking holds the browser's results equal to viften search's (the bleve index): for
+// every query of the public query set, the same top 5 offers in the same order, the same
+// total and the same other pages; and for filtered searches the same facet counts.
+func TestJSRanking(t *testing.T) {
+	s := herlevSite(t)
+	dir := writeExport(t, export(t, s, DefaultOptions()))
+	ix := herlevIndex(t, DefaultOptions())
+	var reqs []Request
+	for _, q := range append(readQueries(t), compoundQueries...) {
+		reqs = append(reqs, Request{Query: q.query, Size: 5})
+	}
+	reqs = append(reqs,
+		Request{Query: "", Filters: Filters{"vej": {"kom-selv"}, "anonym": {"1"}}, Size: 5},
+		Request{Query: "rådgivning", Filters: Filters{"alder": {"15"}, "gratis": {"1"}}, Size: 5},
+		Request{Query: "skils", Size: 5}, // a prefix while typing
+		Request{Query: "angst ", Filters: Filters{"maalgruppe": {"unge"}}, Size: 5},
+		Request{Query: "tandlaege", Filters: Filters{"emne": {"findes-ikke"}}, Size: 5},
+	)
+	var in []string
+	for _, r := range reqs {
+		b, _ := json.Marshal(map[string]any{"q": r.Query, "filters": r.Filters, "size": r.Size})
+		in = append(in, string(b))
+	}
+	got := runJS(t, "search", dir, in)
+	for i, r := range reqs {
+		want, err := ix.Search(context.Background(), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var js jsResponse
+		if err := json.Unmarshal([]byte(got[i]), &js); err != nil {
+			t.Fatalf("%q: %v", r.Query, err)
+		}
+		hits, others := []string{}, []string{}
+		for _, h := range want.Hits {
+			hits = append(hits, h.URL)
+		}
+		for _, h := range want.Others {
+			others = append(others, h.URL)
+		}
+		if !reflect.DeepEqual(js.Hits, hits) || js.Total != want.Total || !reflect.DeepEqual(js.Others, others) {
+			t.Errorf("%q %v:\nsearch.js:     %d, %v, others %v\nviften search: %d, %v, others %v", r.Query, r.Filters, js.Total, js.Hits, js.Others, want.Total, hits, others)
+		}
+		if (js.Age == nil) != (want.Age == nil) || js.Age != nil && *js.Age != *want.Age {
+			t.Errorf("%q: age %v from search.js, %v from viften search", r.Query, js.Age, want.Age)
+		}
+		if len(r.Filters) > 0 && !reflect.DeepEqual(js.Facets, want.Facets) {
+			t.Errorf("%q %v: facets differ\nsearch.js: %+v\nGo:        %+v", r.Query, r.Filters, js.Facets, want.Facets)
+		}
+	}
+	t.Logf("%d searches compared", len(reqs))
+}
+
+// maxScriptGzip is the budget for templates/search.js, gzipped as a static host serves it.
+const maxScriptGzip = 10 << 10
+
+func TestSearchJSSize(t *testing.T) {
+	data, err := os.ReadFile(searchJS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := gzipSize(data)
+	t.Logf("search.js: %d bytes, %d gzipped", len(data), n)
+	if n > maxScriptGzip {
+		t.Errorf("search.js is %d bytes gzipped, over the budget of %d", n, maxScriptGzip)
+	}
+}
+
+func gzipSize(data []byte) int {
+	var b bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&b, gzip.DefaultCompression)
+	w.Write(data)
+	w.Close()
+	return b.Len()
+}

@@ -1,0 +1,36 @@
+// Runs templates/search.js in Node for the parity tests in internal/search (js_test.go).
+//
+//   node parity.mjs SEARCH_JS stem            < words, one a line    > stems, one a line
+//   node parity.mjs SEARCH_JS analyze DIR     < texts, JSON a line   > terms, one text a line
+//   node parity.mjs SEARCH_JS search DIR      < requests, JSON a line > responses, JSON a line
+//
+// DIR holds the exported search/ files. A request is {"q": "...", "filters": {...}, "size": 5}.
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+
+const [script, mode, dir] = process.argv.slice(2);
+vm.runInThisContext(fs.readFileSync(script, "utf8"), { filename: script });
+const S = globalThis.ViftenSearch;
+const lines = fs.readFileSync(0, "utf8").split("\n");
+if (lines[lines.length - 1] === "") lines.pop();
+const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
+const out = [];
+
+if (mode === "stem") {
+  for (const w of lines) out.push(S.stem(w));
+} else if (mode === "analyze") {
+  const an = new S.Analyzer(read("meta.json"));
+  for (const l of lines) out.push(an.analyze(JSON.parse(l)).map((t) => t.term + "@" + t.pos).join(" "));
+} else if (mode === "search") {
+  const engine = new S.Engine((name) => Promise.resolve(read(name)));
+  for (const l of lines) {
+    const req = JSON.parse(l);
+    const res = await engine.search(req.q, req.filters || {}, req.size || 10);
+    out.push(JSON.stringify({ total: res.total, hits: res.hits.map((h) => h.url), others: res.others.map((h) => h.url), age: res.age, facets: res.facets }));
+  }
+} else {
+  console.error("unknown mode " + mode);
+  process.exit(2);
+}
+process.stdout.write(out.join("\n") + (out.length ? "\n" : ""));
