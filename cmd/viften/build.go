@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"tilbudsviften/internal/admin"
 	"tilbudsviften/internal/build"
 )
 
@@ -17,6 +18,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	tmpl := flags.String("templates", "templates", "egne skabeloner (bruges, hvis mappen findes)")
 	drafts := flags.Bool("drafts", false, "tag tilbud med, der ikke er udgivet endnu eller er udløbet")
 	verbose := flags.Bool("v", false, "vis fremskridt")
+	adminDir := flags.String("admin", admin.DistDir, "mappen med Decap CMS (npm-pakken decap-cms); findes den, får sitet /admin/")
 	var date dateFlag
 	flags.Var(&date, "date", "byg, som var det denne dag (ÅÅÅÅ-MM-DD)")
 	if code, ok := parseFlags(flags, args); !ok {
@@ -29,6 +31,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	cfg := build.Config{Content: os.DirFS(*contentDir), ContentName: *contentDir, Out: *out, Now: date.t, Drafts: *drafts}
 	if dirExists(*tmpl) {
 		cfg.Templates = os.DirFS(*tmpl)
+	}
+	if dirExists(*adminDir) {
+		cfg.Admin = os.DirFS(*adminDir)
+	} else if *adminDir != admin.DistDir {
+		fmt.Fprintf(stderr, "viften build: mappen %q med Decap CMS findes ikke; kør npm ci, eller ret -admin\n", *adminDir)
+		return 2
 	}
 	if *verbose {
 		fmt.Fprintf(stderr, "læser %s, skriver %s\n", *contentDir, *out)

@@ -10,6 +10,9 @@ Kommandoer:
 
 	build   byg sitet fra indholdsmappen til en mappe med statiske filer
 	check   tjek indholdet for fejl uden at bygge
+	serve   vis sitet i browseren, mens du retter; siden opdaterer sig selv, når du gemmer
+	new     lav en ny fil (tilbud, kontakt, princip, side, ...) med alle felter
+	init    lav et nyt site til en kommune i en ny mappe
 	search  søg i tilbuddene, som søgefeltet på sitet gør
 	export  skriv tilbuddene som åbne data (HSDS, CSV, JSON) uden at bygge sitet
 	help    vis hjælp til en kommando: viften help build
@@ -28,6 +31,8 @@ siden af -out og skiftes ind, når alt er skrevet.
 	                (standard templates, hvis mappen findes)
 	-drafts         tag også tilbud med, der endnu ikke er udgivet eller er udløbet
 	-date ÅÅÅÅ-MM-DD  byg, som var det denne dag (udgivelse, udløb og gennemgang)
+	-admin DIR      mappen med Decap CMS (npm-pakken decap-cms); findes den, får sitet
+	                redigering på /admin/ (standard node_modules/decap-cms/dist)
 	-v              vis fremskridt
 
 Tjek indholdet:
@@ -41,6 +46,38 @@ igen, eller manglende kontaktoplysninger) stopper ikke et build.
 	-content DIR  indholdsmappen (standard content)
 	-strict       gør advarsler til fejl, og vis alle oplysninger, der er markeret "tjekkes"
 	-date ÅÅÅÅ-MM-DD  tjek, som var det denne dag
+
+Vis sitet, mens du retter:
+
+	viften serve [-addr 127.0.0.1:8080] [-content content] [-templates templates] [-drafts]
+
+serve bygger sitet og viser det på http://127.0.0.1:8080/. Når du gemmer en fil i
+indholdsmappen eller skabelonerne, bygges det, der er ændret, og åbne sider i browseren
+opdaterer sig selv. Er der en fejl, står den i browseren og i terminalen som
+fil:linje:kolonne: besked, og du ser den sidste gode udgave, til fejlen er rettet. Ctrl-C stopper.
+
+	-addr ADR       adressen, der lyttes på (standard 127.0.0.1:8080: kun denne maskine)
+	-content DIR    indholdsmappen (standard content)
+	-templates DIR  egne skabeloner (standard templates, hvis mappen findes)
+	-drafts         vis også tilbud, der endnu ikke er udgivet eller er udløbet
+	-date ÅÅÅÅ-MM-DD  vis sitet, som var det denne dag
+
+Lav en ny fil:
+
+	viften new [-content content] <tilbud|kontakt|udbyder|princip|bekymring|side> "Titel"
+
+new skriver en ny fil med alle felter og en forklaring til hvert. Filnavnet laves af titlen
+(æ=ae, ø=oe, å=aa). En fil, der findes, bliver aldrig overskrevet. Udfyld felterne, og kør
+viften check: den nævner hvert påkrævet felt, der mangler.
+
+Lav et nyt site:
+
+	viften init [-kommune "Navn Kommune"] MAPPE
+
+init skriver et nyt site i en ny eller tom mappe: content/ med site.yaml, målgrupper, emner,
+Indsatstrappens trin, et eksempel på et tilbud, en kontakt, en udbyder og en side;
+arbejdsgange, der tjekker og udgiver sitet på GitHub Pages eller GitLab Pages; og
+package.json, der låser Decap CMS til redigering på /admin/. Sitet kan bygges med det samme.
 
 Søg i tilbuddene:
 

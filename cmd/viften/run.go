@@ -31,6 +31,8 @@ func manual() string {
 var commands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) int{
 	"build":  runBuild,
 	"check":  runCheck,
+	"init":   runInit,
+	"new":    runNew,
 	"serve":  runServe,
 	"search": runSearch,
 	"export": runExport,

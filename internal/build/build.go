@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"tilbudsviften/internal/admin"
 	"tilbudsviften/internal/content"
 	"tilbudsviften/internal/export"
 	"tilbudsviften/internal/render"
@@ -32,7 +33,8 @@ type Config struct {
 	Templates   fs.FS  // a site's own templates, overriding the default theme file by file; may be nil
 	Out         string // the output folder
 	Now         time.Time
-	Drafts      bool // include offers outside their publish window
+	Drafts      bool  // include offers outside their publish window
+	Admin       fs.FS // Decap CMS's dist folder: with it the site gets /admin/; nil for none
 }
 
 // Result describes a finished build.
@@ -108,6 +110,11 @@ func Render(cfg Config) (map[string][]byte, *Result, error) {
 			return nil, res, fmt.Errorf("%s: %w", out.name, err)
 		}
 		stage(out.name)
+	}
+	if cfg.Admin != nil {
+		if err := admin.Write(s, cfg.Admin, files); err != nil {
+			return nil, res, err
+		}
 	}
 	for p, data := range files {
 		res.Files++

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"tilbudsviften/internal/admin"
 	"tilbudsviften/internal/content"
 	"tilbudsviften/internal/render"
 )
@@ -85,6 +86,11 @@ func (b *Builder) Render() (map[string][]byte, *Result, error) {
 	for _, out := range outputs {
 		if err := out.write(s, emit); err != nil {
 			return nil, res, fmt.Errorf("%s: %w", out.name, err)
+		}
+	}
+	if cfg.Admin != nil {
+		if err := admin.Write(s, cfg.Admin, files); err != nil {
+			return nil, res, err
 		}
 	}
 	for p, data := range files {

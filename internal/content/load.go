@@ -228,6 +228,9 @@ func (l *loader) loadConfig(n *yaml.Node) {
 	if m, ok := r.int("lix_graense"); ok {
 		c.LixLimit = m
 	}
+	if e := r.sub("cms", fieldsOf(siteFields, "cms")); e != nil {
+		c.CMS = site.CMS{Backend: e.str("backend"), Repo: e.str("repo"), Branch: e.str("gren"), LoginURL: e.str("login")}
+	}
 	if c.Editors.Email == "" {
 		l.report.Warnings.Add(r.pos("redaktion"), "redaktion.email mangler: uden den kan besøgende ikke sende rettelser (\"Ret en fejl\")")
 	}

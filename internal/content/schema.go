@@ -39,6 +39,12 @@ var siteFields = []field{
 	}},
 	{key: "gennemgang_maaneder", kind: kInt, doc: "måneder før et tilbud skal gennemgås igen"},
 	{key: "lix_graense", kind: kInt, doc: "grænse for LIX i teksten til familier"},
+	{key: "cms", kind: kMap, doc: "redigering i browseren på /admin/ (Decap CMS)", fields: []field{
+		{key: "backend", kind: kEnum, required: true, enum: []string{"github", "gitlab", "git-gateway"}, doc: "hvor indholdet ligger"},
+		{key: "repo", kind: kText, doc: "repository, fx organisation/tilbudsviften"},
+		{key: "gren", kind: kText, doc: "grenen, der udgives fra (standard main)"},
+		{key: "login", kind: kURL, doc: "adressen på login-tjenesten (OAuth)"},
+	}},
 }
 
 var audienceFields = []field{

@@ -41,6 +41,15 @@ type Config struct {
 	Urgent           []UrgentLine
 	ReviewMonths     int // months before an offer is overdue for review
 	LixLimit         int // readability limit for family-facing text
+	CMS              CMS // the web admin's git backend
+}
+
+// CMS says where the web admin (/admin/, Decap CMS) reads and commits content.
+type CMS struct {
+	Backend  string // github, gitlab or git-gateway; empty: git-gateway
+	Repo     string // owner/name of the repository (github, gitlab)
+	Branch   string // the branch to publish to; empty: main
+	LoginURL string // the OAuth service editors log in through (github, gitlab); empty: the host's own
 }
 
 // Editors says who keeps the site's content correct.

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"tilbudsviften/internal/scaffold"
+)
+
+func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	flags := newFlags("init", stdout, stderr)
+	municipality := flags.String("kommune", "Kommunen", "kommunens navn, fx \"Ballerup Kommune\"")
+	var date dateFlag
+	flags.Var(&date, "date", "dato for gennemgang af eksemplerne (ÅÅÅÅ-MM-DD; standard i dag)")
+	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if flags.NArg() != 1 {
+		fmt.Fprintln(stderr, "brug: viften init [-kommune \"Navn Kommune\"] MAPPE")
+		return 2
+	}
+	dir := flags.Arg(0)
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		fmt.Fprintf(stderr, "viften init: mappen %s er ikke tom; vælg en ny mappe, så intet bliver overskrevet\n", dir)
+		return 1
+	}
+	day := date.t
+	if day.IsZero() {
+		day = time.Now()
+	}
+	files, err := scaffold.Site(*municipality, day)
+	if err != nil {
+		fmt.Fprintf(stderr, "viften init: %v\n", err)
+		return 1
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			fmt.Fprintf(stderr, "viften init: %v\n", err)
+			return 1
+		}
+		if err := os.WriteFile(p, files[name], 0o644); err != nil {
+			fmt.Fprintf(stderr, "viften init: %v\n", err)
+			return 1
+		}
+	}
+	fmt.Fprintf(stdout, "viften init: skrev et nyt site for %s i %s (%d filer).\n", *municipality, dir, len(files))
+	fmt.Fprintf(stdout, "Næste skridt: cd %s, ret content/site.yaml, og kør viften serve. Se README.md.\n", dir)
+	return 0
+}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"tilbudsviften/internal/scaffold"
+)
+
+func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	flags := newFlags("new", stdout, stderr)
+	contentDir := flags.String("content", "content", "indholdsmappen")
+	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	var names []string
+	for _, t := range scaffold.Types() {
+		names = append(names, t.Name)
+	}
+	if flags.NArg() != 2 {
+		fmt.Fprintf(stderr, "brug: viften new <%s> \"Titel\"\n", strings.Join(names, "|"))
+		return 2
+	}
+	t, ok := scaffold.TypeNamed(flags.Arg(0))
+	if !ok {
+		fmt.Fprintf(stderr, "viften new: ukendt type %q; vælg en af: %s\n", flags.Arg(0), strings.Join(names, ", "))
+		return 2
+	}
+	title := strings.TrimSpace(flags.Arg(1))
+	slug := scaffold.Slug(title)
+	if slug == "" {
+		fmt.Fprintf(stderr, "viften new: titlen %q giver intet filnavn; skriv en titel med bogstaver eller tal\n", flags.Arg(1))
+		return 2
+	}
+	if !dirExists(*contentDir) {
+		fmt.Fprintf(stderr, "viften new: indholdsmappen %q findes ikke; angiv den med -content\n", *contentDir)
+		return 2
+	}
+	dir := filepath.Join(*contentDir, t.Folder)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fmt.Fprintf(stderr, "viften new: %v\n", err)
+		return 1
+	}
+	name := filepath.Join(dir, slug+t.Ext)
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		fmt.Fprintf(stderr, "viften new: %s findes allerede og bliver ikke overskrevet; ret den, eller vælg en anden titel\n", filepath.ToSlash(name))
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "viften new: %v\n", err)
+		return 1
+	}
+	_, err = f.Write(scaffold.Archetype(t, title))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "viften new: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "viften new: skrev %s; udfyld felterne, og kør viften check\n", filepath.ToSlash(name))
+	return 0
+}
