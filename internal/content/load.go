@@ -555,8 +555,8 @@ func (l *loader) buildOffers(files []*parsed, providers map[string]*site.Provide
 			LegalBasis: r.str("lovgrundlag"), Status: site.Status(r.str("status")), Alert: r.str("besked"),
 			Reviewed: r.date("gennemgaaet"), Responsible: r.str("ansvarlig"), Sources: l.sources(r),
 			Verify: r.str("tjekkes"), Publish: r.date("udgives"), Expire: r.date("udloeber"),
-			Keywords: r.strs("soegeord"), Hours: r.hours("aabningstider"), Languages: r.strs("sprog"),
-			Body: html(p.doc.HTML), FamilyText: p.doc.FamilyText, ProText: p.doc.ProText}
+			Keywords: r.strs("soegeord"), Hours: r.hours("aabningstider"), Sessions: r.hours("moedetider"),
+			Languages: r.strs("sprog"), Body: html(p.doc.HTML), FamilyText: p.doc.FamilyText, ProText: p.doc.ProText}
 		if o.Status == "" {
 			o.Status = site.StatusActive
 		}

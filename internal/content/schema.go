@@ -98,6 +98,7 @@ var offerFields = []field{
 		{key: "note", kind: kText, doc: "note"},
 	}},
 	{key: "aabningstider", kind: kHours, doc: "åbningstider"},
+	{key: "moedetider", kind: kHours, doc: "faste mødetider for grupper og forløb"},
 	{key: "sprog", kind: kIDs, doc: "sprog (ISO 639-1)"},
 	{key: "principper", kind: kIDs, ref: "princip", doc: "principper fra principper/"},
 	{key: "links", kind: kMaps, doc: "links", fields: []field{

@@ -11,8 +11,8 @@ import (
 	"tilbudsviften/internal/export"
 )
 
-// groupOffer is an offer with weekly group meetings: the model has no field of its own for
-// group sessions, so they are the offer's aabningstider (docs/open-data.md).
+// groupOffer is an offer with weekly group meetings (moedetider); its opening hours are not
+// meetings and stay out of the calendar.
 const groupOffer = `---
 titel: Samtalegruppe for børn, hvis forældre er gået fra hinanden – med en meget lang titel, der skal foldes
 resume: En gruppe, hvor børn mødes og taler om skilsmissen; æ, ø og å skal komme helt igennem.
@@ -29,6 +29,8 @@ steder:
     postnummer: "9999"
     by: Prøveby
 aabningstider:
+  - man-fre 9-15
+moedetider:
   - tir 17-19 (samtalegruppe)
   - tor 16.30-18
 gennemgaaet: 2026-11-01

@@ -270,8 +270,8 @@ const copenhagen = "BEGIN:VTIMEZONE\r\nTZID:Europe/Copenhagen\r\n" +
 	"BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nDTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n" +
 	"END:VTIMEZONE\r\n"
 
-// Calendar writes kalender.ics (RFC 5545): every active offer's recurring weekly times as a
-// repeating event in Danish time, one event per line of opening hours ("døgnet rundt" is left
+// Calendar writes kalender.ics (RFC 5545): every active offer's weekly group meetings
+// (moedetider) as a repeating event in Danish time, one event per line ("døgnet rundt" is left
 // out: it is not a time to go). The first event is on the first matching day on or after the
 // day the offer was reviewed, so the feed depends on the content only.
 func Calendar(s *site.Site, emit Emit) error {
@@ -291,7 +291,7 @@ func Calendar(s *site.Site, emit Emit) error {
 		if o.Status == site.StatusClosed {
 			continue
 		}
-		for i, h := range o.Hours {
+		for i, h := range o.Sessions {
 			if h.AllDay() || byday(h) == "" {
 				continue
 			}

@@ -176,6 +176,7 @@ type Offer struct {
 	Contacts    []*Contact
 	Locations   []Location
 	Hours       []Hours
+	Sessions    []Hours  // recurring group meetings or course sessions, for the calendar feed
 	Languages   []string // ISO 639-1 codes
 	Principles  []*Principle
 	Links       []Link
