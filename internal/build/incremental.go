@@ -44,6 +44,23 @@ func (b *Builder) Stats() BuildStats {
 
 // Render loads the content and renders the site into memory, like the package's Render.
 func (b *Builder) Render() (map[string][]byte, *Result, error) {
+	_, res, rest, err := b.RenderStaged()
+	if err != nil {
+		return nil, res, err
+	}
+	files, err := rest()
+	if err != nil {
+		return nil, res, err
+	}
+	return files, res, nil
+}
+
+// RenderStaged renders in two stages, so that a preview can show the pages before the rest
+// is ready: it loads the content and renders the pages, and returns them with a function that
+// renders the outputs (open data, JSON Schemas, search files, the admin) and returns the
+// whole site, the pages included, in a new map. The pages map is not changed afterwards. rest
+// must be called before the Builder's next render.
+func (b *Builder) RenderStaged() (pages map[string][]byte, res *Result, rest func() (map[string][]byte, error), err error) {
 	start := time.Now()
 	cfg := b.cfg
 	now := cfg.Now
@@ -51,19 +68,19 @@ func (b *Builder) Render() (map[string][]byte, *Result, error) {
 		now = time.Now()
 	}
 	s, report, err := content.Load(cfg.Content, cfg.ContentName, content.Options{Now: now, Drafts: cfg.Drafts, Cache: b.content})
-	res := &Result{Site: s, Report: report}
+	res = &Result{Site: s, Report: report}
 	if err != nil {
-		return nil, res, err
+		return nil, res, nil, err
 	}
 	theme := Theme(cfg.Templates)
 	sum, err := hashTree(theme)
 	if err != nil {
-		return nil, res, fmt.Errorf("templates: %w", err)
+		return nil, res, nil, fmt.Errorf("templates: %w", err)
 	}
 	if b.renderer == nil || sum != b.theme {
 		r, err := render.New(theme)
 		if err != nil {
-			return nil, res, fmt.Errorf("templates: %w", err)
+			return nil, res, nil, fmt.Errorf("templates: %w", err)
 		}
 		b.renderer, b.theme = r, sum
 	}
@@ -72,36 +89,48 @@ func (b *Builder) Render() (map[string][]byte, *Result, error) {
 		Global: globalVersion(versions, b.theme, now.Format(time.DateOnly), cfg.Drafts),
 		Source: func(source string) string { return versions[source] },
 	}
-	files := map[string][]byte{}
-	emit := func(path string, data []byte) error {
-		if _, dup := files[path]; dup {
+	pages = map[string][]byte{}
+	if err := b.renderer.SiteCached(s, b.pages, v, emitTo(pages)); err != nil {
+		return nil, res, nil, err
+	}
+	rest = func() (map[string][]byte, error) {
+		files := make(map[string][]byte, len(pages)+64)
+		for p, data := range pages {
+			files[p] = data
+		}
+		emit := emitTo(files)
+		for _, out := range outputs {
+			if err := out.write(s, emit); err != nil {
+				return nil, fmt.Errorf("%s: %w", out.name, err)
+			}
+		}
+		if cfg.Admin != nil {
+			if err := admin.Write(s, cfg.Admin, files); err != nil {
+				return nil, err
+			}
+		}
+		for p, data := range files {
+			res.Files++
+			res.Bytes += int64(len(data))
+			if filepath.Ext(p) == ".html" {
+				res.Pages++
+			}
+		}
+		res.Duration = time.Since(start)
+		return files, nil
+	}
+	return pages, res, rest, nil
+}
+
+// emitTo returns an emit function that adds files to m, refusing a path written twice.
+func emitTo(m map[string][]byte) func(path string, data []byte) error {
+	return func(path string, data []byte) error {
+		if _, dup := m[path]; dup {
 			return fmt.Errorf("render: %s written twice", path)
 		}
-		files[path] = data
+		m[path] = data
 		return nil
 	}
-	if err := b.renderer.SiteCached(s, b.pages, v, emit); err != nil {
-		return nil, res, err
-	}
-	for _, out := range outputs {
-		if err := out.write(s, emit); err != nil {
-			return nil, res, fmt.Errorf("%s: %w", out.name, err)
-		}
-	}
-	if cfg.Admin != nil {
-		if err := admin.Write(s, cfg.Admin, files); err != nil {
-			return nil, res, err
-		}
-	}
-	for p, data := range files {
-		res.Files++
-		res.Bytes += int64(len(data))
-		if filepath.Ext(p) == ".html" {
-			res.Pages++
-		}
-	}
-	res.Duration = time.Since(start)
-	return files, res, nil
 }
 
 // entityDirs are the content folders whose files render.Cache tracks one by one; every other

@@ -11,7 +11,9 @@
 // A build that fails keeps the last good site: the pages it serves then carry an overlay
 // listing the errors as path:line:col: message (as `viften check` writes them), and the next
 // good build removes it. Builds run one at a time through a build.Builder, which reuses
-// everything an edit did not change.
+// everything an edit did not change. A build goes live in two stages: the pages first (open
+// tabs reload then), the outputs made from the whole site (open data, JSON Schemas, search
+// files) right after; a request for such a file in between waits until it is there.
 package serve
 
 import (
@@ -57,7 +59,10 @@ type Server struct {
 	files map[string][]byte // the last good site; nil before the first good build
 	errs  []string          // the last build's errors; nil when it succeeded
 	gen   string            // changes with every build, good or bad
-	subs  map[chan string]struct{}
+	// pending is open while the outputs of a build (open data, schemas, search files) are
+	// still being made after its pages went live; requests for files not yet there wait.
+	pending chan struct{}
+	subs    map[chan string]struct{}
 
 	done     chan struct{} // closed when the server stops; ends event streams
 	stopOnce sync.Once
@@ -84,21 +89,44 @@ func (s *Server) Rebuild() error {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	start := time.Now()
-	files, res, err := s.builder.Render()
+	pages, res, rest, err := s.builder.RenderStaged()
 	took := time.Since(start)
 
+	// The pages go live at once and open tabs reload; the outputs follow, and requests for
+	// them wait until they are there.
 	s.mu.Lock()
 	s.count++
 	s.gen = s.epoch + "-" + strconv.Itoa(s.count)
+	var pending chan struct{}
 	if err != nil {
 		s.errs = errorLines(err)
 	} else {
-		s.files, s.errs = files, nil
+		pending = make(chan struct{})
+		s.files, s.errs, s.pending = pages, nil, pending
 	}
 	gen, haveSite := s.gen, s.files != nil
 	s.mu.Unlock()
 	s.broadcast(gen)
 
+	if err == nil {
+		files, rerr := rest()
+		s.mu.Lock()
+		if rerr != nil {
+			s.errs = errorLines(rerr)
+			s.count++
+			s.gen = s.epoch + "-" + strconv.Itoa(s.count)
+		} else {
+			s.files = files
+		}
+		s.pending = nil
+		gen = s.gen
+		s.mu.Unlock()
+		close(pending)
+		if rerr != nil {
+			s.broadcast(gen) // show the error
+			err = rerr
+		}
+	}
 	if err != nil {
 		for _, line := range errorLines(err) {
 			fmt.Fprintln(s.cfg.Log, line)
@@ -111,8 +139,8 @@ func (s *Server) Rebuild() error {
 		return err
 	}
 	st := s.builder.Stats()
-	fmt.Fprintf(s.cfg.Log, "viften serve: bygget på %d ms (%d sider; %d tilbudssider genbrugt, %d bygget)\n",
-		took.Milliseconds(), res.Pages, st.OffersReused, st.OffersRendered)
+	fmt.Fprintf(s.cfg.Log, "viften serve: siderne bygget på %d ms, resten på %d ms (%d sider; %d tilbudssider genbrugt, %d bygget)\n",
+		took.Milliseconds(), (time.Since(start) - took).Milliseconds(), res.Pages, st.OffersReused, st.OffersRendered)
 	return nil
 }
 
@@ -217,8 +245,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	files, errs, gen := s.files, s.errs, s.gen
+	files, errs, gen, pending := s.files, s.errs, s.gen, s.pending
 	s.mu.RUnlock()
+	if pending != nil && files != nil && !s.has(files, r.URL.Path) {
+		select { // a file made after the pages (open data, search files): wait for it
+		case <-pending:
+		case <-r.Context().Done():
+			return
+		}
+		s.mu.RLock()
+		files, errs, gen = s.files, s.errs, s.gen
+		s.mu.RUnlock()
+	}
 
 	if files == nil {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -254,6 +292,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodHead {
 		w.Write(data)
 	}
+}
+
+// has reports whether files holds the file for the request path p.
+func (s *Server) has(files map[string][]byte, p string) bool {
+	name := strings.TrimPrefix(path.Clean("/"+p), "/")
+	if strings.HasSuffix(p, "/") {
+		name = strings.TrimPrefix(path.Join(name, "index.html"), "/")
+	}
+	_, ok := files[name]
+	return ok
 }
 
 // inject inserts the reload script (and, after a failed build, the error overlay) into page.

@@ -191,6 +191,15 @@ func TestServeEditBreakRecover(t *testing.T) {
 		t.Fatalf("new offer: got %d", code)
 	}
 
+	// The files made after the pages (open data, schemas) are there for the new offer as soon
+	// as the reload event has come: a request in between waits for them.
+	if code, body := get(t, base+"/sitemap.xml"); code != 200 || !strings.Contains(body, "/tilbud/ny/") {
+		t.Fatalf("sitemap right after the reload: got %d without the new offer", code)
+	}
+	if code, body := get(t, base+"/schema/tilbud.schema.json"); code != 200 || !strings.Contains(body, "2020-12") {
+		t.Fatalf("schema: got %d", code)
+	}
+
 	// Ctrl-C: Run returns without error, with an event stream still open.
 	if err := stop(); err != nil {
 		t.Fatalf("Run returned %v, want nil", err)
