@@ -70,3 +70,27 @@ func TestInit(t *testing.T) {
 		t.Errorf("init into a full folder: exit %d, %q", code, stderr)
 	}
 }
+
+// TestStrictOverdue: an offer overdue for review is a warning for check and an error for
+// check -strict, and its page shows when it was last reviewed.
+func TestStrictOverdue(t *testing.T) {
+	dir := writeSite(t)
+	contentDir := filepath.Join(dir, "content")
+	want := "aaben-raadgivning.md:20:14: tilbuddet blev sidst gennemgået 2026-11-01 og skulle gennemgås igen senest 2027-11-01"
+	code, _, stderr := runCmd("check", "-content", contentDir, "-date", "2027-11-02")
+	if code != 0 || !strings.Contains(stderr, want) {
+		t.Errorf("check: exit %d, %q", code, stderr)
+	}
+	code, _, stderr = runCmd("check", "-strict", "-content", contentDir, "-date", "2027-11-02")
+	if code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("check -strict: exit %d, %q; want exit 1 with %q", code, stderr, want)
+	}
+	out := filepath.Join(dir, "public")
+	if code, _, stderr := runCmd("build", "-content", contentDir, "-out", out, "-date", "2026-11-22"); code != 0 {
+		t.Fatalf("build: exit %d, %q", code, stderr)
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "tilbud", "aaben-raadgivning", "index.html"))
+	if !strings.Contains(string(page), `Sidst gennemgået <time datetime="2026-11-01">1. november 2026</time> af Redaktionen`) {
+		t.Error("the offer page does not show when it was last reviewed")
+	}
+}
