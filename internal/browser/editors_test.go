@@ -1,0 +1,154 @@
+package browser_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"tilbudsviften/internal/admin"
+	"tilbudsviften/internal/build"
+	"tilbudsviften/internal/serve"
+	"tilbudsviften/internal/watch"
+)
+
+type editorsResult struct {
+	ConsoleErrors []string
+	Foreign       []string
+	Error         string
+	ReloadedMs    int
+	Heading       string
+	LoginShown    bool
+	Collections   []string
+}
+
+func runEditors(t *testing.T, node string, config map[string]any) editorsResult {
+	t.Helper()
+	cfgPath := filepath.Join(t.TempDir(), "config.json")
+	data, _ := json.Marshal(config)
+	if err := os.WriteFile(cfgPath, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, "editors.mjs", cfgPath)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("editors.mjs: %v\n%s", err, stderr.String())
+	}
+	var res editorsResult
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("editors.mjs output %q: %v", out, err)
+	}
+	if res.Error != "" {
+		t.Fatalf("editors.mjs: %s", res.Error)
+	}
+	for _, e := range res.ConsoleErrors {
+		t.Errorf("console error: %s", e)
+	}
+	for _, u := range res.Foreign {
+		t.Errorf("request to another host: %s", u)
+	}
+	return res
+}
+
+// TestServeReloadsPage: a page opened from viften serve reloads by itself with the new text
+// when its content file is edited.
+func TestServeReloadsPage(t *testing.T) {
+	chromium, node := tools(t)
+	ar, err := txtar.ParseFile("../content/testdata/base.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "content")
+	for _, f := range ar.Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := serve.New(serve.Config{
+		Build:        build.Config{Content: os.DirFS(dir), ContentName: "content", Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)},
+		Watch:        []string{dir},
+		WatchOptions: watch.DefaultOptions(),
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx, ln) }()
+	defer func() { cancel(); <-done }()
+
+	res := runEditors(t, node, map[string]any{
+		"mode": "reload", "chromium": chromium,
+		"url":  "http://" + ln.Addr().String() + "/tilbud/aaben-raadgivning/",
+		"file": filepath.Join(dir, "tilbud", "aaben-raadgivning.md"),
+		"from": "titel: Åben rådgivning\n", "to": "titel: Åben rådgivning hver dag\n",
+	})
+	if res.Heading != "Åben rådgivning hver dag" {
+		t.Errorf("after the edit the page shows %q, want the new title", res.Heading)
+	}
+	t.Logf("edit to reloaded page in Chromium: %d ms", res.ReloadedMs)
+}
+
+// TestAdminLoads: /admin/ loads Decap CMS with the config generated from the model, without
+// console errors or requests to other hosts, and lists every collection. The backend is
+// Decap's in-memory test backend, so no login service is needed.
+func TestAdminLoads(t *testing.T) {
+	chromium, node := tools(t)
+	dist := filepath.Join("..", "admin", admin.DistDir)
+	if _, err := os.Stat(filepath.Join(dist, "decap-cms.js")); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("Decap CMS is missing: run npm ci in internal/admin")
+		}
+		t.Skip("skipping: Decap CMS is missing (npm ci in internal/admin)")
+	}
+	files, res, err := build.Render(build.Config{Content: os.DirFS("../../content"), ContentName: "content",
+		Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC), Admin: os.DirFS(dist)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := files["admin/config.yml"]
+	files["admin/config.yml"] = bytes.Replace(cfg, []byte("name: \"git-gateway\""), []byte("name: \"test-repo\""), 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := strings.TrimPrefix(r.URL.Path, "/")
+		if name == "" || strings.HasSuffix(name, "/") {
+			name += "index.html"
+		}
+		data, ok := files[name]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		if strings.HasPrefix(name, "admin/") {
+			w.Header().Set("Content-Security-Policy", admin.CSP)
+		}
+		switch filepath.Ext(name) {
+		case ".yml":
+			w.Header().Set("Content-Type", "text/yaml")
+		case ".wasm":
+			w.Header().Set("Content-Type", "application/wasm")
+		}
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+	}))
+	defer srv.Close()
+	labels := []string{"Tilbud", "Kontakter", "Udbydere", "Principper", "Er du bekymret?", "Sider"}
+	out := runEditors(t, node, map[string]any{"mode": "admin", "chromium": chromium, "base": srv.URL, "collections": labels})
+	if !out.LoginShown || len(out.Collections) != len(labels) {
+		t.Errorf("admin shows collections %v, want %v", out.Collections, labels)
+	}
+	_ = res
+}
