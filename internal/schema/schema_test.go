@@ -20,6 +20,7 @@ import (
 
 	"tilbudsviften/internal/content"
 	"tilbudsviften/internal/gen"
+	"tilbudsviften/internal/scaffold"
 	"tilbudsviften/internal/schema"
 	"tilbudsviften/internal/site"
 )
@@ -169,16 +170,27 @@ func mustLoad(t *testing.T, fsys fs.FS) *site.Site {
 }
 
 // TestValidContentValidates: every file the loader accepts validates against the schema of
-// its type: the test site, the Herlev content and a generated site.
+// its type: the test site, the Herlev content, a generated site and the site of viften init.
 func TestValidContentValidates(t *testing.T) {
 	gsite := fstest.MapFS{}
 	for name, data := range gen.Site(40) {
 		gsite[name] = &fstest.MapFile{Data: data}
 	}
+	initFiles, err := scaffold.Site("Prøve Kommune", today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	isite := fstest.MapFS{}
+	for name, data := range initFiles {
+		if rest, ok := strings.CutPrefix(name, "content/"); ok {
+			isite[rest] = &fstest.MapFile{Data: data}
+		}
+	}
 	for name, fsys := range map[string]fs.FS{
 		"base":   baseFS(t),
 		"herlev": os.DirFS("../../content"),
 		"gen":    gsite,
+		"init":   isite,
 	} {
 		s := mustLoad(t, fsys)
 		for _, withSite := range []*site.Site{s, nil} {
