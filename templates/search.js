@@ -377,7 +377,7 @@
   var othersBox = document.getElementById("search-others"), facetBox = document.getElementById("facets");
   if (!form || !input || !status || !results) return;
   var filtersEl = document.getElementById("filters");
-  var names = { maalgruppe: "Hvem er du?", emne: "Emne", trin: "Indsatstrappen", vej: "Sådan får du hjælpen", anonym: "Anonymt", gratis: "Pris", sprog: "Sprog", alder: "Barnets alder" };
+  var names = { maalgruppe: "Hvem er du?", emne: "Emne", trin: "Indsatstrappen", vej: "Sådan får du hjælpen", anonym: "Anonymitet", gratis: "Pris", sprog: "Sprog", alder: "Barnets alder" };
   var engine = new Engine(function (name) {
     return fetch("/search/" + name).then(function (r) {
       if (!r.ok) throw new Error(r.status);
@@ -387,7 +387,8 @@
   var params = new URLSearchParams(location.search), state = {}, seq = 0;
   Object.keys(names).forEach(function (p) { state[p] = params.getAll(p).filter(Boolean); });
   input.value = params.get("q") || "";
-  if (filtersEl && Object.keys(state).some(function (p) { return state[p].length; })) filtersEl.open = true;
+  // The filters stand open beside the results on wide screens, and when the address sets one.
+  if (filtersEl && (matchMedia("(min-width: 60rem)").matches || Object.keys(state).some(function (p) { return state[p].length; }))) filtersEl.open = true;
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -415,6 +416,7 @@
     if (!facetBox) return;
     var build = !facetBox.firstChild;
     res.facets.forEach(function (f) {
+      if (!f.values.length) return; // a facet no offer has, such as languages on a Danish-only site
       var fs = build && facetBox.appendChild(el("fieldset", { class: "facet" }));
       if (build) fs.appendChild(el("legend", {}, names[f.param]));
       if (f.param === "alder") {
@@ -433,8 +435,8 @@
         if (build) {
           var label = fs.appendChild(el("label", { for: id }));
           label.appendChild(el("input", { type: "checkbox", id: id, name: f.param, value: v.id }));
-          label.appendChild(document.createTextNode(" " + v.label + " "));
-          controls[id] = label.appendChild(el("span", { class: "count" }));
+          var text = label.appendChild(el("span", {}, v.label + " "));
+          controls[id] = text.appendChild(el("span", { class: "count" }));
         }
         document.getElementById(id).checked = v.selected;
         controls[id].textContent = "(" + v.count + ")";

@@ -92,7 +92,8 @@ func ExportWith(s *site.Site, opts Options, emit func(path string, data []byte) 
 			return nil
 		}
 		shard.WriteByte(']')
-		name, err := put(fmt.Sprintf("shard-%03d", len(meta.Files)), shard.Bytes())
+		// emit may keep the bytes: hand it a copy, as the buffer is reused for the next shard.
+		name, err := put(fmt.Sprintf("shard-%03d", len(meta.Files)), bytes.Clone(shard.Bytes()))
 		meta.Files = append(meta.Files, name)
 		shard.Reset()
 		return err

@@ -1,0 +1,203 @@
+// Drives the search page (/soeg/) in headless Chromium and prints what it finds as JSON; the
+// Go test search_test.go asserts on it. This script only observes and reports.
+//
+// Usage: node search.mjs CONFIG.json
+// CONFIG: {base, chromium, shots?, query, second, filter: {param, value}, axe: bool}
+import { readFileSync } from "node:fs";
+import { chromium } from "playwright-core";
+
+const config = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const base = new URL(config.base);
+const axeSource = readFileSync(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+const browser = await chromium.launch({
+  executablePath: config.chromium,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+
+// newPage opens a page in a fresh context that records console errors, requests to other
+// hosts (answered locally) and the bytes of every file fetched under /search/.
+async function newPage(options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const log = { consoleErrors: [], foreignRequests: [], searchFiles: [] };
+  page.on("console", (m) => { if (m.type() === "error") log.consoleErrors.push(m.text()); });
+  page.on("pageerror", (e) => log.consoleErrors.push(String(e)));
+  page.on("response", async (r) => {
+    const u = new URL(r.url());
+    if (u.host === base.host && u.pathname.startsWith("/search/")) {
+      const body = await r.body().catch(() => Buffer.alloc(0));
+      log.searchFiles.push({ path: u.pathname, bytes: body.length });
+    }
+  });
+  await context.route("**/*", (route) => {
+    const u = new URL(route.request().url());
+    if (u.host === base.host || u.protocol === "data:") return route.continue();
+    log.foreignRequests.push(u.href);
+    return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Neutral</title>" });
+  });
+  return { context, page, log };
+}
+
+// state reads what the page shows.
+function state(page) {
+  return page.evaluate(() => ({
+    url: location.pathname + location.search,
+    status: document.getElementById("search-status").textContent,
+    live: document.getElementById("search-status").getAttribute("aria-live"),
+    hits: Array.from(document.querySelectorAll("#results li a")).map((a) => a.getAttribute("href")),
+    titles: Array.from(document.querySelectorAll("#results li h3")).map((h) => h.textContent),
+    marks: Array.from(document.querySelectorAll("#results mark")).map((m) => m.textContent),
+    checked: Array.from(document.querySelectorAll("#facets input:checked")).map((b) => b.name + "=" + b.value),
+    age: (document.getElementById("f-alder") || {}).value,
+    query: document.getElementById("q").value,
+  }));
+}
+
+// waitResults waits until the status line says how many offers were found.
+async function waitResults(page) {
+  await page.waitForFunction(() => /fundet/.test(document.getElementById("search-status").textContent), null, { timeout: 10000 });
+}
+
+// timeQuery types q into the box in one input event and measures, in the page, the time until
+// the page has written the new results (search.js writes the status line last) and the next
+// frame. It gives up after 5 s and reports -1.
+async function timeQuery(page, q) {
+  return page.evaluate((q) => new Promise((resolve) => {
+    const input = document.getElementById("q"), status = document.getElementById("search-status");
+    const timer = setTimeout(() => { obs.disconnect(); resolve({ domMs: -1, paintMs: -1 }); }, 5000);
+    const obs = new MutationObserver(() => {
+      if (!/fundet/.test(status.textContent)) return;
+      obs.disconnect();
+      clearTimeout(timer);
+      const t1 = performance.now();
+      requestAnimationFrame(() => resolve({ domMs: t1 - t0, paintMs: performance.now() - t0 }));
+    });
+    obs.observe(status, { childList: true, characterData: true, subtree: true });
+    const t0 = performance.now();
+    input.value = q;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }), q);
+}
+
+const result = {};
+
+// 1. A linked search: results, live count, highlighted words, layout shift, bytes fetched.
+{
+  const { context, page, log } = await newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+      .observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto(new URL("/soeg/?q=" + encodeURIComponent(config.query), base).href, { waitUntil: "load" });
+  await waitResults(page);
+  await page.waitForTimeout(300);
+  result.linked = await state(page);
+  result.linked.cls = await page.evaluate(() => window.__cls);
+  result.linked.firstBytes = log.searchFiles.reduce((n, f) => n + f.bytes, 0);
+  result.linked.firstFiles = log.searchFiles.map((f) => f.path + " " + f.bytes);
+  const seen = log.searchFiles.length;
+  result.linked.second = await timeQuery(page, config.second);
+  result.linked.secondBytes = log.searchFiles.slice(seen).reduce((n, f) => n + f.bytes, 0);
+  // Typing timings once the files are loaded: each letter of a query, as a family types it.
+  const times = [];
+  for (const q of config.typing) times.push((await timeQuery(page, q)).paintMs);
+  result.linked.typingMs = times;
+  if (config.axe) {
+    await page.evaluate(axeSource);
+    const axe = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), wcag);
+    result.linked.violations = axe.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+    result.linked.passes = axe.passes.length;
+  }
+  result.linked.consoleErrors = log.consoleErrors;
+  result.linked.foreignRequests = log.foreignRequests;
+  await context.close();
+}
+
+// 2. Keyboard only: Tab to the box, type, Enter; open the filters and tick one with Space;
+// the list and the address change; open the first result with Enter.
+{
+  const { context, page, log } = await newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(new URL("/soeg/", base).href, { waitUntil: "load" });
+  const tabTo = async (test, arg) => {
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(test, arg)) return true;
+    }
+    return false;
+  };
+  const k = { reachedBox: await tabTo(() => document.activeElement && document.activeElement.id === "q") };
+  await page.keyboard.type(config.query);
+  await page.keyboard.press("Enter");
+  await waitResults(page);
+  k.afterQuery = await state(page);
+  k.reachedFilters = await tabTo(() => document.activeElement && document.activeElement.tagName === "SUMMARY");
+  await page.keyboard.press("Enter"); // opens the filters on a phone
+  const id = "f-" + config.filter.param + "-" + config.filter.value;
+  k.reachedFilter = await tabTo((id) => document.activeElement && document.activeElement.id === id, id);
+  await page.keyboard.press(" ");
+  await page.waitForFunction((v) => location.search.includes(v), config.filter.param + "=" + config.filter.value, { timeout: 5000 }).catch(() => {});
+  await page.waitForTimeout(200);
+  k.afterFilter = await state(page);
+  k.focusAfterFilter = await page.evaluate(() => document.activeElement && document.activeElement.id);
+  if (config.shots) {
+    await page.screenshot({ path: `${config.shots}/soeg-filter-390.png`, fullPage: true });
+  }
+  // Open the first result from the keyboard.
+  k.reachedResult = await tabTo(() => document.activeElement && document.activeElement.closest && !!document.activeElement.closest("#results"));
+  const href = await page.evaluate(() => document.activeElement.getAttribute("href"));
+  await Promise.all([page.waitForURL((u) => u.pathname === href, { timeout: 5000 }).catch(() => {}), page.keyboard.press("Enter")]);
+  k.opened = new URL(page.url()).pathname;
+  k.expected = href;
+  k.consoleErrors = log.consoleErrors;
+  k.foreignRequests = log.foreignRequests;
+  result.keyboard = k;
+  await context.close();
+}
+
+// 3. The address round-trips: the filtered address opened in a fresh page shows the same.
+{
+  const { context, page, log } = await newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(new URL(result.keyboard.afterFilter.url, base).href, { waitUntil: "load" });
+  await waitResults(page);
+  result.reopened = await state(page);
+  if (config.shots) {
+    await page.screenshot({ path: `${config.shots}/soeg-filter-1280.png` });
+  }
+  if (config.axe) {
+    await page.evaluate(axeSource);
+    const axe = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), wcag);
+    result.reopened.violations = axe.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+  }
+  result.reopened.consoleErrors = log.consoleErrors;
+  result.reopened.foreignRequests = log.foreignRequests;
+  await context.close();
+}
+
+// 4. Directory mode: no query, an age and a route from the address.
+{
+  const { context, page, log } = await newPage();
+  await page.goto(new URL("/soeg/?alder=3&vej=kom-selv", base).href, { waitUntil: "load" });
+  await waitResults(page);
+  result.directory = await state(page);
+  result.directory.consoleErrors = log.consoleErrors;
+  await context.close();
+}
+
+// 5. Without JavaScript the page says so and links to the browse pages.
+{
+  const { context, page } = await newPage({ javaScriptEnabled: false });
+  await page.goto(new URL("/soeg/?q=" + encodeURIComponent(config.query), base).href, { waitUntil: "load" });
+  const note = page.locator(".no-js-note");
+  result.noScript = {
+    text: (await note.innerText().catch(() => "")).replace(/\s+/g, " ").trim(),
+    links: await note.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href"))).catch(() => []),
+  };
+  await context.close();
+}
+
+await browser.close();
+process.stdout.write(JSON.stringify(result));

@@ -1,0 +1,162 @@
+package browser_test
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+type axeViolation struct {
+	ID, Impact, Help string
+	Targets          []string
+}
+
+// searchState is what search.mjs reads from the search page.
+type searchState struct {
+	URL, Status, Live, Query, Age  string
+	Hits, Titles, Marks, Checked   []string
+	CLS                            float64
+	FirstBytes, SecondBytes        int
+	FirstFiles                     []string
+	Second                         struct{ DomMs, PaintMs float64 }
+	TypingMs                       []float64
+	Violations                     []axeViolation
+	Passes                         int
+	ConsoleErrors, ForeignRequests []string
+}
+
+type searchResult struct {
+	Linked   searchState
+	Keyboard struct {
+		ReachedBox, ReachedFilters, ReachedFilter, ReachedResult bool
+		AfterQuery, AfterFilter                                  searchState
+		FocusAfterFilter, Opened, Expected                       string
+		ConsoleErrors, ForeignRequests                           []string
+	}
+	Reopened  searchState
+	Directory searchState
+	NoScript  struct {
+		Text  string
+		Links []string
+	}
+}
+
+func runSearchCheck(t *testing.T, node string, config map[string]any) searchResult {
+	t.Helper()
+	cfgPath := filepath.Join(t.TempDir(), "search.json")
+	data, _ := json.Marshal(config)
+	if err := os.WriteFile(cfgPath, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, "search.mjs", cfgPath)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("search.mjs: %v\n%s", err, stderr.String())
+	}
+	var res searchResult
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("search.mjs output: %v\n%s", err, out)
+	}
+	return res
+}
+
+// TestSearchPage drives /soeg/ in Chromium: a linked search shows results that link to offers
+// with the query's words marked and the count in an aria-live region; keyboard alone reaches
+// the box, a filter and a result; a filter changes the list and the address, and the address
+// opened afresh shows the same; directory mode lists offers without a query; axe-core finds
+// nothing; no request leaves the site; without JavaScript the page says so.
+func TestSearchPage(t *testing.T) {
+	chromium, node := tools(t)
+	srv, _ := serveHerlev(t)
+	shots := os.Getenv("VIFTEN_SHOTS")
+	res := runSearchCheck(t, node, map[string]any{"base": srv.URL, "chromium": chromium, "shots": shots, "axe": true,
+		"query": "skilsmisse", "second": "angst", "typing": []string{"t", "ta", "tan", "tand", "tandl", "tandlæ", "tandlæg", "tandlæge"},
+		"filter": map[string]string{"param": "anonym", "value": "1"}})
+
+	l := res.Linked
+	if len(l.Hits) == 0 || !strings.HasPrefix(l.Hits[0], "/tilbud/") {
+		t.Fatalf("/soeg/?q=skilsmisse: results %v, status %q", l.Hits, l.Status)
+	}
+	if !slices.ContainsFunc(l.Hits[:min(3, len(l.Hits))], func(h string) bool { return strings.Contains(h, "skilsmisse") }) {
+		t.Errorf("skilsmisse: no divorce offer in the top 3: %v", l.Hits)
+	}
+	if l.Live != "polite" || !strings.Contains(l.Status, "tilbud fundet") {
+		t.Errorf("status %q with aria-live %q; want a count in a polite live region", l.Status, l.Live)
+	}
+	if len(l.Marks) == 0 {
+		t.Error("no word of the query is marked in the summaries")
+	}
+	if l.Query != "skilsmisse" {
+		t.Errorf("the search box holds %q, want the query from the address", l.Query)
+	}
+	if l.CLS >= 0.1 {
+		t.Errorf("layout shift %.3f while the results load, want under 0.1", l.CLS)
+	}
+	for _, v := range append(l.Violations, res.Reopened.Violations...) {
+		t.Errorf("axe %s (%s): %s at %v", v.ID, v.Impact, v.Help, v.Targets)
+	}
+	if l.Passes == 0 {
+		t.Error("axe-core ran no passing checks")
+	}
+	t.Logf("first query: %d bytes of search files (%v); second query: %d bytes more; input → results %.1f ms; typing %v ms; CLS %.4f",
+		l.FirstBytes, l.FirstFiles, l.SecondBytes, l.Second.PaintMs, l.TypingMs, l.CLS)
+
+	k := res.Keyboard
+	if !k.ReachedBox || !k.ReachedFilters || !k.ReachedFilter || !k.ReachedResult {
+		t.Errorf("keyboard: reached box %v, filters %v, filter %v, a result %v", k.ReachedBox, k.ReachedFilters, k.ReachedFilter, k.ReachedResult)
+	}
+	if !strings.Contains(k.AfterQuery.URL, "q=skilsmisse") || len(k.AfterQuery.Hits) == 0 {
+		t.Errorf("after typing and Enter: address %q, %d results", k.AfterQuery.URL, len(k.AfterQuery.Hits))
+	}
+	if !strings.Contains(k.AfterFilter.URL, "anonym=1") || !slices.Contains(k.AfterFilter.Checked, "anonym=1") {
+		t.Errorf("after ticking Anonymt with Space: address %q, checked %v", k.AfterFilter.URL, k.AfterFilter.Checked)
+	}
+	if slices.Equal(k.AfterFilter.Hits, k.AfterQuery.Hits) || len(k.AfterFilter.Hits) >= len(k.AfterQuery.Hits) {
+		t.Errorf("the filter did not narrow the list: %v, then %v", k.AfterQuery.Hits, k.AfterFilter.Hits)
+	}
+	if k.FocusAfterFilter != "f-anonym-1" {
+		t.Errorf("focus moved to %q after ticking a filter; want it to stay on the checkbox", k.FocusAfterFilter)
+	}
+	if k.Opened == "" || k.Opened != k.Expected {
+		t.Errorf("Enter on a result opened %q, want %q", k.Opened, k.Expected)
+	}
+
+	r := res.Reopened
+	if !slices.Equal(r.Hits, k.AfterFilter.Hits) || !slices.Equal(r.Checked, k.AfterFilter.Checked) || r.Query != k.AfterFilter.Query {
+		t.Errorf("the address %s opened afresh shows %v %v %q; before it showed %v %v %q",
+			k.AfterFilter.URL, r.Hits, r.Checked, r.Query, k.AfterFilter.Hits, k.AfterFilter.Checked, k.AfterFilter.Query)
+	}
+
+	d := res.Directory
+	if len(d.Hits) == 0 || d.Age != "3" || !slices.Contains(d.Checked, "vej=kom-selv") {
+		t.Errorf("directory mode (?alder=3&vej=kom-selv): %d results, age %q, checked %v", len(d.Hits), d.Age, d.Checked)
+	}
+	for _, h := range d.Hits {
+		if strings.Contains(h, "headspace") || strings.Contains(h, "ventilen") {
+			t.Errorf("directory mode for 3 år lists %s, an offer for older children", h)
+		}
+	}
+
+	for _, st := range []struct {
+		name       string
+		errs, reqs []string
+	}{{"linked", l.ConsoleErrors, l.ForeignRequests}, {"keyboard", k.ConsoleErrors, k.ForeignRequests},
+		{"reopened", r.ConsoleErrors, r.ForeignRequests}, {"directory", d.ConsoleErrors, nil}} {
+		for _, e := range st.errs {
+			t.Errorf("%s: console error: %s", st.name, e)
+		}
+		for _, u := range st.reqs {
+			t.Errorf("%s: request to another host: %s", st.name, u)
+		}
+	}
+
+	if !strings.Contains(res.NoScript.Text, "JavaScript") || !slices.Contains(res.NoScript.Links, "/emner/") || !slices.Contains(res.NoScript.Links, "/a-aa/") {
+		t.Errorf("without JavaScript the page shows %q with links %v", res.NoScript.Text, res.NoScript.Links)
+	}
+}
