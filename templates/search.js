@@ -469,7 +469,7 @@
       if (othersBox) othersBox.hidden = true;
       status.textContent = "Skriv, hvad du søger, eller vælg et filter.";
     }
-    var size = q.trim() || active ? 50 : 0;
+    var size = q.trim() || active ? 20 : 0;
     engine.search(q, state, size).then(function (res) {
       if (my !== seq) return;
       var terms = new Set(res.terms);

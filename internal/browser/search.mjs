@@ -117,6 +117,12 @@ const result = {};
   await context.close();
 }
 
+if (config.benchOnly) {
+  await browser.close();
+  process.stdout.write(JSON.stringify(result));
+  process.exit(0);
+}
+
 // 2. Keyboard only: Tab to the box, type, Enter; open the filters and tick one with Space;
 // the list and the address change; open the first result with Enter.
 {

@@ -2,12 +2,20 @@ package browser_test
 
 import (
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
+
+	"tilbudsviften/internal/build"
+	"tilbudsviften/internal/gen"
 )
 
 type axeViolation struct {
@@ -159,4 +167,32 @@ func TestSearchPage(t *testing.T) {
 	if !strings.Contains(res.NoScript.Text, "JavaScript") || !slices.Contains(res.NoScript.Links, "/emner/") || !slices.Contains(res.NoScript.Links, "/a-aa/") {
 		t.Errorf("without JavaScript the page shows %q with links %v", res.NoScript.Text, res.NoScript.Links)
 	}
+}
+
+// TestSearchTimings measures the search page on a generated site of VIFTEN_SEARCH_OFFERS
+// offers (e.g. 10000): bytes fetched for a first and a second query and the time from input
+// to rendered results. It only reports; docs/search.md records the figures.
+func TestSearchTimings(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("VIFTEN_SEARCH_OFFERS"))
+	if n <= 0 {
+		t.Skip("set VIFTEN_SEARCH_OFFERS=10000 to measure the search page on a generated site")
+	}
+	chromium, node := tools(t)
+	fsys := fstest.MapFS{}
+	for p, data := range gen.Site(n) {
+		fsys[p] = &fstest.MapFile{Data: data}
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	start := time.Now()
+	if _, err := build.Run(build.Config{Content: fsys, ContentName: "content", Out: out, Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("built %d offers in %v", n, time.Since(start))
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	res := runSearchCheck(t, node, map[string]any{"base": srv.URL, "chromium": chromium, "benchOnly": true,
+		"query": "skilsmisse", "second": "angst", "typing": []string{"s", "su", "sun", "sund", "sundh", "sundhe", "sundhed", "sundheds"}})
+	l := res.Linked
+	t.Logf("%d offers: first query %d bytes (%v); second query %d bytes; input → results %.1f ms (second query); typing %v ms; %s",
+		n, l.FirstBytes, l.FirstFiles, l.SecondBytes, l.Second.PaintMs, l.TypingMs, l.Status)
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -46,6 +47,8 @@ type Analyzer struct {
 	phrases   map[string][]phrase // first term → phrases starting with it, longest first
 	groups    []Group
 	dict      map[string]bool // compound parts; nil: no splitting
+	splits    *sync.Map       // folded word → its parts ([]string, nil when it does not split)
+	stems     *sync.Map       // word → stem
 }
 
 // Group is one synonym group: its indexed term and its members as analysed term sequences.
@@ -68,6 +71,7 @@ func NewAnalyzer(synonyms [][]string) *Analyzer {
 		stemmer:   da.NewDanishStemmerFilter(),
 		stop:      map[string]bool{},
 		phrases:   map[string][]phrase{},
+		stems:     &sync.Map{},
 	}
 	tm := analysis.NewTokenMap()
 	if err := tm.LoadBytes(da.DanishStopWords); err == nil {
@@ -110,7 +114,7 @@ func (a *Analyzer) Groups() []Group { return a.groups }
 func (a *Analyzer) StopWords() []string { return sortedKeys(a.stop) }
 
 // SetCompounds turns compound splitting on with the given dictionary of terms, or off (nil).
-func (a *Analyzer) SetCompounds(dict map[string]bool) { a.dict = dict }
+func (a *Analyzer) SetCompounds(dict map[string]bool) { a.dict, a.splits = dict, &sync.Map{} }
 
 // Fold maps a lower-case word to the spelling search compares: "aa"
 // and "å" become "a", "oe" and "ø" become "o", "æ" becomes "ae", and accents are dropped, so
@@ -154,8 +158,13 @@ var folds = map[rune]string{
 
 // Stem returns bleve's Snowball Danish stem of a word.
 func (a *Analyzer) Stem(word string) string {
+	if v, ok := a.stems.Load(word); ok {
+		return v.(string)
+	}
 	ts := a.stemmer.Filter(analysis.TokenStream{&analysis.Token{Term: []byte(word)}})
-	return string(ts[0].Term)
+	stem := string(ts[0].Term)
+	a.stems.Store(word, stem)
+	return stem
 }
 
 // words tokenizes, lower-cases, folds, marks stop words and stems the rest.
@@ -248,8 +257,18 @@ const (
 	compoundMinTail = 4
 )
 
-// split returns the stems of a compound's two parts, or nil.
+// split returns the stems of a compound's two parts, or nil. Words repeat, and trying every
+// cut stems many strings, so the answer is kept per word.
 func (a *Analyzer) split(folded string) []string {
+	if v, ok := a.splits.Load(folded); ok {
+		return v.([]string)
+	}
+	parts := a.trySplit(folded)
+	a.splits.Store(folded, parts)
+	return parts
+}
+
+func (a *Analyzer) trySplit(folded string) []string {
 	r := []rune(folded)
 	if len(r) < compoundMin {
 		return nil
