@@ -108,11 +108,12 @@ func Sitemap(s *site.Site, emit Emit) error {
 	return emit(SitemapPath, data)
 }
 
-// Robots writes robots.txt: everything may be crawled except search results; the sitemap is
-// named when the base URL is known.
+// Robots writes robots.txt: everything may be crawled except search results (the search page
+// itself may: it is how the site is searched) and the editors' admin; the sitemap is named
+// when the base URL is known.
 func Robots(s *site.Site, emit Emit) error {
 	var b strings.Builder
-	b.WriteString("User-agent: *\nAllow: /\nDisallow: /soeg/\n")
+	b.WriteString("User-agent: *\nAllow: /\nDisallow: /soeg/?\nDisallow: /admin/\n")
 	if s.Config.BaseURL != "" {
 		b.WriteString("\nSitemap: " + s.Config.BaseURL + "/" + SitemapPath + "\n")
 	}

@@ -226,9 +226,12 @@ func TestSitemap(t *testing.T) {
 		t.Errorf("%d URLs for %d offers", len(set.URLs), len(s.Offers))
 	}
 
-	// robots.txt names the sitemap.
+	// robots.txt names the sitemap, keeps crawlers out of search results and the admin, and
+	// lets them see the search page itself.
 	robots := string(files[export.RobotsPath])
-	if !strings.Contains(robots, "\nSitemap: "+testBaseURL+"/sitemap.xml\n") || !strings.HasPrefix(robots, "User-agent: *\n") {
+	if !strings.Contains(robots, "\nSitemap: "+testBaseURL+"/sitemap.xml\n") || !strings.HasPrefix(robots, "User-agent: *\n") ||
+		!strings.Contains(robots, "\nDisallow: /soeg/?\n") || !strings.Contains(robots, "\nDisallow: /admin/\n") ||
+		strings.Contains(robots, "\nDisallow: /soeg/\n") {
 		t.Errorf("robots.txt:\n%s", robots)
 	}
 }
