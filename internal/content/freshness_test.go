@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"tilbudsviften/internal/content"
+	"tilbudsviften/internal/site"
 )
 
 // TestExpiry: an offer is hidden from its udloeber date on, shown again with Drafts (the
@@ -21,11 +22,15 @@ func TestExpiry(t *testing.T) {
 	if len(s.Offers) != 0 || report.Hidden != 1 {
 		t.Errorf("on the expiry day: %d offers, %d hidden; want 0 and 1", len(s.Offers), report.Hidden)
 	}
-	if s, _, _ := content.Load(fsys, "content", content.Options{Now: today.AddDate(0, 0, -1)}); len(s.Offers) != 1 {
-		t.Errorf("the day before: %d offers, want 1", len(s.Offers))
+	if s, _, _ := content.Load(fsys, "content", content.Options{Now: today.AddDate(0, 0, -1)}); len(s.Offers) != 1 || s.Offers[0].Draft != "" {
+		t.Errorf("the day before: %d offers, want 1, public", len(s.Offers))
 	}
-	if s, _, _ := content.Load(fsys, "content", content.Options{Now: today, Drafts: true}); len(s.Offers) != 1 {
-		t.Errorf("with drafts: %d offers, want 1", len(s.Offers))
+	if s, _, _ := content.Load(fsys, "content", content.Options{Now: today, Drafts: true}); len(s.Offers) != 1 || s.Offers[0].Draft != site.DraftExpired {
+		t.Errorf("with drafts: %d offers, want 1, marked expired", len(s.Offers))
+	}
+	fsys[offer].Data = bytes.Replace(orig, []byte("ansvarlig: Redaktionen\n"), []byte("ansvarlig: Redaktionen\nudgives: 2026-12-01\n"), 1)
+	if s, _, _ := content.Load(fsys, "content", content.Options{Now: today, Drafts: true}); len(s.Offers) != 1 || s.Offers[0].Draft != site.DraftComing {
+		t.Errorf("with drafts, before udgives: %d offers, want 1, marked coming", len(s.Offers))
 	}
 	fsys[offer].Data = bytes.Replace(orig, []byte("ansvarlig: Redaktionen\n"), []byte("ansvarlig: Redaktionen\nudgives: 2026-12-01\nudloeber: 2026-12-01\n"), 1)
 	_, _, err = content.Load(fsys, "content", content.Options{Now: today})

@@ -604,9 +604,15 @@ func (l *loader) buildOffers(files []*parsed, providers map[string]*site.Provide
 			p.f.errs.Add(r.pos("udloeber"), "udloeber (%s) skal være efter udgives (%s)", o.Expire.Format(time.DateOnly), o.Publish.Format(time.DateOnly))
 		}
 		l.offerNotes(p, o)
-		if !l.opts.Drafts && !o.Visible(l.opts.Now) {
-			l.report.Hidden++
-			continue
+		if !o.Visible(l.opts.Now) {
+			if !l.opts.Drafts {
+				l.report.Hidden++
+				continue
+			}
+			o.Draft = site.DraftExpired
+			if !o.Publish.IsZero() && l.opts.Now.Before(o.Publish) {
+				o.Draft = site.DraftComing
+			}
 		}
 		s.Offers = append(s.Offers, o)
 	}

@@ -189,6 +189,9 @@ type Offer struct {
 	Verify      string // what must still be verified; empty when nothing
 	Publish     time.Time
 	Expire      time.Time
+	// Draft is set on an offer outside its publish window that a preview (-drafts) shows
+	// anyway: DraftComing before Publish, DraftExpired from Expire on.
+	Draft DraftState
 	Keywords    []string
 	Body        template.HTML
 	FamilyText  string // plain text of the body before the professionals' section
@@ -210,6 +213,15 @@ func (o *Offer) Sensitive() bool {
 	}
 	return false
 }
+
+// DraftState says why an offer in a preview is not public.
+type DraftState string
+
+// The draft states.
+const (
+	DraftComing  DraftState = "kommende"
+	DraftExpired DraftState = "udloebet"
+)
 
 // Visible reports whether the offer is published at the given time.
 func (o *Offer) Visible(now time.Time) bool {
