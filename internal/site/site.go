@@ -191,11 +191,11 @@ type Offer struct {
 	Expire      time.Time
 	// Draft is set on an offer outside its publish window that a preview (-drafts) shows
 	// anyway: DraftComing before Publish, DraftExpired from Expire on.
-	Draft DraftState
-	Keywords    []string
-	Body        template.HTML
-	FamilyText  string // plain text of the body before the professionals' section
-	ProText     string // plain text of the professionals' section
+	Draft      DraftState
+	Keywords   []string
+	Body       template.HTML
+	FamilyText string // plain text of the body before the professionals' section
+	ProText    string // plain text of the professionals' section
 }
 
 // URL returns the offer's page.
