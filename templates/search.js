@@ -480,6 +480,7 @@
       if (res.total > res.hits.length) msg += " Viser de første " + res.hits.length + ".";
       if (res.age !== null) msg += " Kun tilbud for " + res.age + " år.";
       status.textContent = msg;
+      status.setAttribute("data-answered", qs); // which address the status answers (tests wait for it)
       if (othersBox) {
         othersBox.hidden = !res.others.length;
         renderHits(res.others, res, othersBox.querySelector("ul"), terms);

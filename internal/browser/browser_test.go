@@ -7,6 +7,7 @@
 package browser_test
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -54,6 +55,17 @@ func tools(t *testing.T) (chromium, node string) {
 		}
 	}
 	return chromium, node
+}
+
+// command is exec.Command with a time limit, so that a browser that hangs fails its test in
+// minutes, naming the script, instead of stopping the whole package at go test's timeout.
+func command(t *testing.T, name string, args ...string) *exec.Cmd {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), 4*time.Minute)
+	t.Cleanup(cancel)
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.WaitDelay = 10 * time.Second
+	return cmd
 }
 
 // serveHerlev builds the default site into a temporary folder and serves it on loopback.
@@ -134,7 +146,7 @@ func runCheck(t *testing.T, node string, config map[string]any) checkResult {
 	if err := os.WriteFile(cfgPath, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(node, "check.mjs", cfgPath)
+	cmd := command(t, node, "check.mjs", cfgPath)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

@@ -37,7 +37,7 @@ func TestHTMLValid(t *testing.T) {
 		}
 		args = append(args, filepath.Join(out, filepath.FromSlash(f)))
 	}
-	cmd := exec.Command(java, args...)
+	cmd := command(t, java, args...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	runErr := cmd.Run()

@@ -53,14 +53,19 @@ await page.goto(new URL("/", base).href, { waitUntil: "load" });
 step("search box", await tabTo((f) => f.tag === "INPUT" && f.name === "q"));
 await page.keyboard.type(config.query);
 await Promise.all([page.waitForURL((u) => u.pathname === "/soeg/", { timeout: 5000 }).catch(() => {}), page.keyboard.press("Enter")]);
-await page.waitForFunction(() => document.querySelectorAll("#results li").length > 0, null, { timeout: 5000 }).catch(() => {});
+// answered: the status line answers what the address says now, not an earlier keystroke.
+const answered = () => page.waitForFunction(() => {
+  const s = document.getElementById("search-status");
+  return s && /fundet/.test(s.textContent) && s.getAttribute("data-answered") === location.search.slice(1);
+}, null, { timeout: 10000 }).catch(() => {});
+await answered();
 step("results", await focus());
 step("filters", await tabTo((f) => f.tag === "SUMMARY"));
 await page.keyboard.press("Enter");
 step("filter", await tabTo((f) => f.id === config.filter));
 await page.keyboard.press(" ");
 await page.waitForFunction((id) => location.search.includes(id.replace(/^f-([a-z]+)-/, "$1=")), config.filter, { timeout: 5000 }).catch(() => {});
-await page.waitForTimeout(200);
+await answered();
 const results = await page.$$eval("#results li h3 a, #results li a", (as) => as.map((a) => a.getAttribute("href")));
 step("offer link", await tabTo((f) => f.href === config.offer));
 await Promise.all([page.waitForURL((u) => u.pathname === config.offer, { timeout: 5000 }).catch(() => {}), page.keyboard.press("Enter")]);

@@ -56,9 +56,13 @@ function state(page) {
   }));
 }
 
-// waitResults waits until the status line says how many offers were found.
+// waitResults waits until the status line says how many offers were found for what the
+// address says now, not for an earlier keystroke.
 async function waitResults(page) {
-  await page.waitForFunction(() => /fundet/.test(document.getElementById("search-status").textContent), null, { timeout: 10000 });
+  await page.waitForFunction(() => {
+    const s = document.getElementById("search-status");
+    return /fundet/.test(s.textContent) && s.getAttribute("data-answered") === location.search.slice(1);
+  }, null, { timeout: 10000 });
 }
 
 // timeQuery types q into the box in one input event and measures, in the page, the time until
@@ -146,7 +150,7 @@ if (config.benchOnly) {
   k.reachedFilter = await tabTo((id) => document.activeElement && document.activeElement.id === id, id);
   await page.keyboard.press(" ");
   await page.waitForFunction((v) => location.search.includes(v), config.filter.param + "=" + config.filter.value, { timeout: 5000 }).catch(() => {});
-  await page.waitForTimeout(200);
+  await waitResults(page).catch(() => {});
   k.afterFilter = await state(page);
   k.focusAfterFilter = await page.evaluate(() => document.activeElement && document.activeElement.id);
   if (config.shots) {
