@@ -142,29 +142,6 @@ func hoursList(hours []site.Hours) string {
 	return strings.Join(parts, "; ")
 }
 
-// ageText says which ages an offer is for.
-func ageText(a *site.AgeRange) string {
-	switch {
-	case a == nil:
-		return "alle aldre"
-	case a.From == a.To:
-		return fmt.Sprintf("%d år", a.From)
-	}
-	return fmt.Sprintf("%d–%d år", a.From, a.To)
-}
-
-// addressText returns an address on one line: "Oslo Plads 14, 2100 København Ø".
-func addressText(a site.Address) string {
-	city := strings.TrimSpace(a.PostalCode + " " + a.City)
-	switch {
-	case a.Street == "":
-		return city
-	case city == "":
-		return a.Street
-	}
-	return a.Street + ", " + city
-}
-
 // routeText explains the way to an offer in plain Danish.
 func routeText(r site.Route) string {
 	switch r {
@@ -228,4 +205,13 @@ func topicNames(list []*site.Topic) []string {
 func isEmail(s string) bool {
 	at := strings.IndexByte(s, '@')
 	return at > 0 && at < len(s)-1 && !strings.ContainsAny(s, " \t")
+}
+
+// ageText says who an offer is for by age, in the middle of a sentence: "0–6 år", "fra 15 år",
+// "alle aldre".
+func ageText(a *site.AgeRange) string {
+	if a == nil {
+		return "alle aldre"
+	}
+	return strings.ToLower(a.Text())
 }

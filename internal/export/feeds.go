@@ -323,7 +323,7 @@ func Calendar(s *site.Site, emit Emit) error {
 			if len(o.Locations) > 0 {
 				l := o.Locations[0]
 				place := l.Name
-				if a := addressText(l.Address); a != "" {
+				if a := l.Address.Line(); a != "" {
 					place += ", " + a
 				}
 				line("LOCATION", icsText(place))

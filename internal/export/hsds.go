@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"html"
-	"html/template"
 	"sort"
 	"strconv"
 	"strings"
@@ -271,13 +269,13 @@ func buildHSDS(s *site.Site) *hsdsData {
 	// Terms in the order of the content: audiences, topics, steps, routes, principles first;
 	// legal bases as they appear.
 	for _, a := range s.Audiences {
-		d.term("maalgruppe", a.ID, a.Name, plainHTML(a.Description), abs(s, a.URL()))
+		d.term("maalgruppe", a.ID, a.Name, site.PlainText(string(a.Description)), abs(s, a.URL()))
 	}
 	for _, t := range s.Topics {
-		d.term("emne", t.ID, t.Name, plainHTML(t.Description), abs(s, t.URL()))
+		d.term("emne", t.ID, t.Name, site.PlainText(string(t.Description)), abs(s, t.URL()))
 	}
 	for _, st := range s.Steps {
-		d.term("indsatstrappen", st.ID, st.Name, plainHTML(st.Description), abs(s, st.URL()))
+		d.term("indsatstrappen", st.ID, st.Name, site.PlainText(string(st.Description)), abs(s, st.URL()))
 	}
 	for _, r := range site.Routes {
 		d.term("adgang", string(r), r.Label(), routeText(r), "")
@@ -438,7 +436,7 @@ func (d *hsdsData) service(o *site.Offer, org *hsdsFullOrg) *hsdsFullService {
 	}
 	core.ApplicationProcess = accessText(o.Access)
 	core.FeesDescription = costText(o.Cost)
-	core.EligibilityDescription = "For " + strings.ToLower(andList(audienceNames(o.Audiences))) + ", " + ageText(o.Age) + "."
+	core.EligibilityDescription = "For " + strings.ToLower(site.JoinAnd(audienceNames(o.Audiences))) + ", " + ageText(o.Age) + "."
 	if o.Age != nil {
 		from, to := o.Age.From, o.Age.To
 		core.MinimumAge, core.MaximumAge = &from, &to
@@ -497,7 +495,7 @@ func (d *hsdsData) service(o *site.Offer, org *hsdsFullOrg) *hsdsFullService {
 	for _, c := range o.Contacts {
 		cid := d.ids.id("contact", o.Slug, c.Slug)
 		hc := hsdsContact{ID: cid, ServiceID: id, Name: c.Name, Phones: []hsdsPhone{}, Description: c.Description,
-			Web: c.Web, Chat: c.Chat, Address: addressText(c.Address), Hours: hoursList(c.Hours), Note: c.Note}
+			Web: c.Web, Chat: c.Chat, Address: c.Address.Line(), Hours: hoursList(c.Hours), Note: c.Note}
 		if c.Provider != nil {
 			hc.OrganizationID = d.ids.id("organization", c.Provider.Slug)
 			hc.Department = c.Provider.Name
@@ -577,34 +575,6 @@ func slugify(s string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
-}
-
-func andList(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " og " + items[len(items)-1]
-}
-
-// plainHTML strips the tags of a short HTML text and decodes its entities.
-func plainHTML(h template.HTML) string {
-	var b strings.Builder
-	in := false
-	for _, r := range string(h) {
-		switch {
-		case r == '<':
-			in = true
-		case r == '>':
-			in = false
-			b.WriteByte(' ')
-		case !in:
-			b.WriteRune(r)
-		}
-	}
-	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
 }
 
 // marshal encodes v as compact JSON with a final newline, without HTML escaping.

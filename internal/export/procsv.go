@@ -131,7 +131,7 @@ func proRows(s *site.Site) []*proRow {
 		}
 		for _, l := range o.Locations {
 			place := l.Name
-			if a := addressText(l.Address); a != "" {
+			if a := l.Address.Line(); a != "" {
 				place += ", " + a
 			}
 			r.Places = append(r.Places, place)
@@ -166,7 +166,7 @@ func contactLine(c *site.Contact) string {
 	if c.Web != "" {
 		parts = append(parts, c.Web)
 	}
-	if a := addressText(c.Address); a != "" {
+	if a := c.Address.Line(); a != "" {
 		parts = append(parts, a)
 	}
 	if len(parts) == 0 {

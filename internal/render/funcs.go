@@ -25,12 +25,12 @@ func (r *Renderer) funcs() template.FuncMap {
 		},
 		"date":       Date,
 		"isodate":    func(t time.Time) string { return t.Format("2006-01-02") },
-		"age":        AgeText,
+		"age":        (*site.AgeRange).Text,
 		"tel":        TelURL,
 		"language":   Language,
 		"languages":  Languages,
 		"directions": Directions,
-		"address":    AddressText,
+		"address":    site.Address.Line,
 		"fixmail":    FixMail,
 		"hoursData":  HoursData,
 		"cards": func(p *Page, offers []*site.Offer) []template.HTML {
@@ -51,7 +51,6 @@ func (r *Renderer) funcs() template.FuncMap {
 		"jsonld":     JSONLD,
 		"join":       strings.Join,
 		"contains":   strings.Contains,
-		"plain":      plain,
 		"lower":      strings.ToLower,
 		"add":        func(a, b int) int { return a + b },
 		"count":      Count,
@@ -83,22 +82,6 @@ func Date(t time.Time) string {
 		return ""
 	}
 	return fmt.Sprintf("%d. %s %d", t.Day(), months[t.Month()-1], t.Year())
-}
-
-// AgeText says which ages an offer is for: "0–17 år", "Fra 18 år"; "" when the content does
-// not say (then the page says nothing rather than guess).
-func AgeText(a *site.AgeRange) string {
-	switch {
-	case a == nil:
-		return ""
-	case a.From == a.To:
-		return fmt.Sprintf("%d år", a.From)
-	case a.From == 0 && a.To >= 99:
-		return "Alle aldre"
-	case a.To >= 99:
-		return fmt.Sprintf("Fra %d år", a.From)
-	}
-	return fmt.Sprintf("%d–%d år", a.From, a.To)
 }
 
 // TelURL returns the tel: link of a Danish phone number as editors write it: "44 52 70 00"
@@ -139,35 +122,13 @@ func Languages(codes []string) string {
 	for i, c := range codes {
 		names[i] = Language(c)
 	}
-	return andList(names)
-}
-
-func andList(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " og " + items[len(items)-1]
-}
-
-// AddressText writes an address on one line.
-func AddressText(a site.Address) string {
-	town := strings.TrimSpace(a.PostalCode + " " + a.City)
-	if a.Street == "" {
-		return town
-	}
-	if town == "" {
-		return a.Street
-	}
-	return a.Street + ", " + town
+	return site.JoinAnd(names)
 }
 
 // Directions returns a link that opens a map with directions to the address in the visitor's
 // own map service. Nothing is loaded from the map service until the visitor follows the link.
 func Directions(a site.Address) template.URL {
-	q := url.QueryEscape(AddressText(a))
+	q := url.QueryEscape(a.Line())
 	return template.URL("https://www.openstreetmap.org/search?query=" + q)
 }
 

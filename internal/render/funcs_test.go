@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"tilbudsviften/internal/site"
 )
 
 func TestDanishOrder(t *testing.T) {
@@ -32,16 +30,7 @@ func TestTelURL(t *testing.T) {
 	}
 }
 
-func TestAgeAndDate(t *testing.T) {
-	cases := []struct {
-		r    *site.AgeRange
-		want string
-	}{{nil, ""}, {&site.AgeRange{From: 0, To: 17}, "0–17 år"}, {&site.AgeRange{From: 5, To: 5}, "5 år"}, {&site.AgeRange{From: 18, To: 99}, "Fra 18 år"}}
-	for _, c := range cases {
-		if got := AgeText(c.r); got != c.want {
-			t.Errorf("AgeText(%v) = %q, want %q", c.r, got, c.want)
-		}
-	}
+func TestDateAndLanguages(t *testing.T) {
 	if got := Date(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)); got != "1. marts 2026" {
 		t.Errorf("Date = %q", got)
 	}

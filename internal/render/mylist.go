@@ -34,7 +34,7 @@ type listContact struct {
 func listData(s *site.Site) ([]byte, error) {
 	offers := make(map[string]listOffer, len(s.Offers))
 	for _, o := range s.Offers {
-		lo := listOffer{Title: o.Title, URL: o.URL(), Summary: o.Summary, Age: AgeText(o.Age), Route: RouteText(o), Free: o.Free()}
+		lo := listOffer{Title: o.Title, URL: o.URL(), Summary: o.Summary, Age: o.Age.Text(), Route: RouteText(o), Free: o.Free()}
 		for _, c := range o.Contacts {
 			lc := listContact{Name: c.Name, Phone: c.Phone, Email: c.Email, Web: c.Web}
 			if c.Phone != "" {

@@ -310,14 +310,14 @@ func (r *Renderer) jobs(s *site.Site) []job {
 	// Listings per topic, audience, age band and step, and their overviews.
 	var topics, audiences, bands, steps []Group
 	for _, t := range s.Topics {
-		topics = append(topics, Group{ID: t.ID, Name: t.Name, URL: t.URL(), Count: len(t.Offers), Note: plain(t.Description)})
+		topics = append(topics, Group{ID: t.ID, Name: t.Name, URL: t.URL(), Count: len(t.Offers), Note: site.PlainText(string(t.Description))})
 		add("list", &Page{Title: t.Name, Description: "Tilbud om " + strings.ToLower(t.Name) + ".", URL: t.URL(),
 			Intro: t.Description, Offers: ord.byStep(t.Offers), Sensitive: t.Sensitive,
 			Crumbs: []Crumb{home, {"Emner", "/emner/"}}})
 	}
 	for _, a := range s.Audiences {
-		audiences = append(audiences, Group{ID: a.ID, Name: a.Name, URL: a.URL(), Count: len(a.Offers), Note: plain(a.Description)})
-		add("list", &Page{Title: "Tilbud til " + lowerFirst(a.Name), Description: plain(a.Description), URL: a.URL(),
+		audiences = append(audiences, Group{ID: a.ID, Name: a.Name, URL: a.URL(), Count: len(a.Offers), Note: site.PlainText(string(a.Description))})
+		add("list", &Page{Title: "Tilbud til " + lowerFirst(a.Name), Description: site.PlainText(string(a.Description)), URL: a.URL(),
 			Intro: a.Description, Offers: ord.byStep(a.Offers), Crumbs: []Crumb{home, {"Hvem er du?", "/for/"}}})
 	}
 	for _, b := range s.AgeBands {
@@ -328,7 +328,7 @@ func (r *Renderer) jobs(s *site.Site) []job {
 	for _, st := range s.Steps {
 		steps = append(steps, Group{ID: st.ID, Name: st.Name, URL: st.URL(), Count: len(st.Offers), Note: st.Short})
 		lighter, heavier := neighbours(s.Steps, st)
-		add("list", &Page{Title: st.Name, Description: plain(st.Description), URL: st.URL(), Intro: st.Description,
+		add("list", &Page{Title: st.Name, Description: site.PlainText(string(st.Description)), URL: st.URL(), Intro: st.Description,
 			Offers: ord.byTitle(st.Offers), Lighter: lighter, Heavier: heavier,
 			Crumbs: []Crumb{home, {"Indsatstrappen", "/trin/"}}})
 	}
@@ -610,23 +610,6 @@ func lowerFirst(s string) string {
 	}
 	r := []rune(s)
 	return strings.ToLower(string(r[0])) + string(r[1:])
-}
-
-// plain strips the tags of a short HTML description.
-func plain(h template.HTML) string {
-	var b strings.Builder
-	in := false
-	for _, r := range string(h) {
-		switch {
-		case r == '<':
-			in = true
-		case r == '>':
-			in = false
-		case !in:
-			b.WriteRune(r)
-		}
-	}
-	return strings.Join(strings.Fields(unescape(b.String())), " ")
 }
 
 func unescape(s string) string {
