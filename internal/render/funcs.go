@@ -56,6 +56,16 @@ func (r *Renderer) funcs() template.FuncMap {
 		"count":      Count,
 		"routeText":  RouteText,
 		"hasContact": HasContact,
+		// firstCall is the offer's first contact with a telephone number, for the call
+		// button at the top of the offer page; nil when none has one.
+		"firstCall": func(o *site.Offer) *site.Contact {
+			for _, c := range o.Contacts {
+				if c.Phone != "" {
+					return c
+				}
+			}
+			return nil
+		},
 		"topicNames": func(ts []*site.Topic) string {
 			names := make([]string, len(ts))
 			for i, t := range ts {
