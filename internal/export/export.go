@@ -82,7 +82,15 @@ func Data(s *site.Site, formats []Format, emit Emit) error {
 
 // All writes every open-data and site file: the build's output.
 func All(s *site.Site, emit Emit) error {
-	if err := Data(s, Formats, emit); err != nil {
+	// The build renders the profile page in the site's theme (ProfileContent); the
+	// standalone page is for `viften export`.
+	withoutProfile := func(p string, data []byte) error {
+		if p == ProfilePath {
+			return nil
+		}
+		return emit(p, data)
+	}
+	if err := Data(s, Formats, withoutProfile); err != nil {
 		return err
 	}
 	return SiteFiles(s, emit)

@@ -39,6 +39,7 @@ type profileTaxonomy struct {
 }
 
 type profileData struct {
+	Title      string
 	Site       *site.Site
 	CSP        string
 	Taxonomies []profileTaxonomy
@@ -49,7 +50,12 @@ type profileData struct {
 	Example    string // an offer's slug, for the id example
 }
 
-var profileTmpl = template.Must(template.New("profile").Parse(`<!doctype html>
+// ProfileTitle is the profile page's heading.
+const ProfileTitle = "HSDS-profil: Tilbudsviften i Danmark"
+
+// profileTmpl is the standalone page that `viften export` writes; "content" is its main
+// part, which a site build shows inside the site's own theme (ProfileContent).
+var profileTmpl = template.Must(template.Must(template.New("page").Parse(`<!doctype html>
 <html lang="da">
 <head>
 <meta charset="utf-8">
@@ -65,8 +71,12 @@ var profileTmpl = template.Must(template.New("profile").Parse(`<!doctype html>
 <p><a href="/">{{.Site.Config.Name}}</a></p>
 </header>
 <main id="indhold">
-<h1>HSDS-profil: Tilbudsviften i Danmark</h1>
-<p>{{.Site.Config.Name}} udgiver alle tilbud til børn, unge og familier i {{.Site.Config.Municipality}} som åbne data i
+<h1>{{.Title}}</h1>
+{{template "content" .}}
+</main>
+</body>
+</html>
+`)).New("content").Parse(`<p>{{.Site.Config.Name}} udgiver alle tilbud til børn, unge og familier i {{.Site.Config.Municipality}} som åbne data i
 <a href="https://docs.openreferral.org/en/latest/">Open Referral Human Services Data Specification (HSDS) 3.0</a>.
 Denne side beskriver profilen: de danske ordlister (taksonomier) og de felter, vi har lagt til.
 Alt andet følger HSDS 3.0 uændret, og filerne valideres mod de officielle JSON-skemaer.</p>
@@ -143,24 +153,39 @@ ikke i indholdet. <code>city</code> og <code>postal_code</code> er tomme, når i
 <h2 id="andre">Andre åbne filer</h2>
 <ul>
 <li><a href="/feed.atom">Nye og ændrede tilbud</a> som Atom-feed.</li>
-<li><a href="/kalender.ics">Faste tider</a> som iCalendar: tilbuddenes ugentlige tider (<code>aabningstider</code>).</li>
+<li><a href="/kalender.ics">Faste mødetider</a> som iCalendar: gruppers og forløbs ugentlige møder (<code>moedetider</code>).</li>
 <li><a href="/opensearch.xml">OpenSearch-beskrivelse</a>, så browseren kan søge direkte på sitet.</li>
 {{- if .Site.Config.BaseURL}}
 <li><a href="/sitemap.xml">Sitemap</a> til søgemaskiner.</li>
 {{- end}}
 <li>Hver tilbudsside beskriver tilbuddet med schema.org (JSON-LD) til søgemaskiner.</li>
 </ul>
-</main>
-</body>
-</html>
 `))
 
-// Profile renders the profile page that describes the Danish additions to HSDS.
+// Profile renders the standalone profile page that describes the Danish additions to HSDS.
 func Profile(s *site.Site) ([]byte, error) { return profile(buildHSDS(s)) }
 
+// ProfileContent returns the main part of the profile page (below its heading, ProfileTitle),
+// for a site build to show in the site's theme at /data/hsds/profile/.
+func ProfileContent(s *site.Site) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := profileTmpl.ExecuteTemplate(&buf, "content", profileInput(buildHSDS(s))); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
 func profile(d *hsdsData) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := profileTmpl.ExecuteTemplate(&buf, "page", profileInput(d)); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func profileInput(d *hsdsData) profileData {
 	s := d.s
-	data := profileData{Site: s, CSP: profileCSP, Extensions: Extensions, Namespace: Namespace.String(), Tables: Tables,
+	data := profileData{Title: ProfileTitle, Site: s, CSP: profileCSP, Extensions: Extensions, Namespace: Namespace.String(), Tables: Tables,
 		Example: "sundhedsplejen"}
 	if len(s.Offers) > 0 {
 		data.Example = s.Offers[0].Slug
@@ -179,9 +204,5 @@ func profile(d *hsdsData) ([]byte, error) {
 		data.Paths = append(data.Paths, [2]string{ep, file})
 	}
 	sort.Slice(data.Paths, func(i, j int) bool { return data.Paths[i][0] < data.Paths[j][0] })
-	var buf bytes.Buffer
-	if err := profileTmpl.Execute(&buf, data); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return data
 }

@@ -89,7 +89,10 @@ func (r *Renderer) SiteCached(s *site.Site, c *Cache, v Versions, emit func(path
 	if err != nil {
 		return err
 	}
-	jobs := r.jobs(s)
+	jobs, err := r.jobs(s)
+	if err != nil {
+		return err
+	}
 	keys := make([][sha256.Size]byte, len(jobs))
 	var todo []int
 	out := make([][]byte, len(jobs))

@@ -21,6 +21,7 @@ import (
 	"strings"
 	"sync"
 
+	"tilbudsviften/internal/export"
 	"tilbudsviften/internal/site"
 )
 
@@ -210,7 +211,10 @@ func (r *Renderer) Site(s *site.Site, emit func(path string, data []byte) error)
 	if err != nil {
 		return err
 	}
-	jobs := r.jobs(s)
+	jobs, err := r.jobs(s)
+	if err != nil {
+		return err
+	}
 	for _, j := range jobs {
 		j.page.cards = cards
 		j.page.Shared = shared
@@ -284,7 +288,7 @@ func pagePath(url string) string {
 }
 
 // jobs lists every page of the site.
-func (r *Renderer) jobs(s *site.Site) []job {
+func (r *Renderer) jobs(s *site.Site) ([]job, error) {
 	var jobs []job
 	add := func(kind string, p *Page) {
 		p.Site = s
@@ -363,6 +367,14 @@ func (r *Renderer) jobs(s *site.Site) []job {
 	for _, pg := range s.Pages {
 		add("page", &Page{Title: pg.Title, Description: pg.Summary, URL: pg.URL(), Plain: pg, Crumbs: []Crumb{home}})
 	}
+	// The open-data profile, in the site's theme (internal/export writes the data files).
+	body, err := export.ProfileContent(s)
+	if err != nil {
+		return nil, fmt.Errorf("open-data profile: %w", err)
+	}
+	add("page", &Page{Title: export.ProfileTitle, Description: "Sådan udgiver " + s.Config.Name + " tilbuddene som åbne data.",
+		URL: "/" + strings.TrimSuffix(export.ProfilePath, "index.html"), Plain: &site.Page{Title: export.ProfileTitle, Body: body},
+		Crumbs: []Crumb{home}})
 	add("search", &Page{Title: "Søg", Description: "Søg i alle tilbud.", URL: "/soeg/", Crumbs: []Crumb{home}})
 	add("list-mine", &Page{Title: "Min liste", Description: "Tilbud, du har samlet – til at dele, printe eller tage med til et møde.",
 		URL: "/min-liste/", Crumbs: []Crumb{home}})
@@ -370,7 +382,7 @@ func (r *Renderer) jobs(s *site.Site) []job {
 	nf := &Page{Title: "Siden findes ikke", Description: "Siden findes ikke.", URL: "/404/"}
 	nf.Site, nf.Kind = s, "404"
 	jobs = append(jobs, job{path: "404.html", kind: "404", page: nf})
-	return jobs
+	return jobs, nil
 }
 
 // neighbours returns the steps just below and above st.
