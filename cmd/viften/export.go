@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -30,19 +28,9 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	var date dateFlag
 	flags.Var(&date, "date", "eksportér, som var det denne dag (ÅÅÅÅ-MM-DD)")
 	// The folder may come before or after the flags.
-	var dirs []string
-	for rest := args; ; {
-		if err := flags.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return 0
-			}
-			return 2
-		}
-		if flags.NArg() == 0 {
-			break
-		}
-		dirs = append(dirs, flags.Arg(0))
-		rest = flags.Args()[1:]
+	dirs, code, ok := parseMixed(flags, args)
+	if !ok {
+		return code
 	}
 	if len(dirs) != 1 {
 		fmt.Fprintln(stderr, "viften export: angiv én mappe, filerne skal skrives til, fx viften export -format csv eksport")

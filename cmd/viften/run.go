@@ -133,3 +133,21 @@ func dirExists(dir string) bool {
 	st, err := os.Stat(dir)
 	return err == nil && st.IsDir()
 }
+
+// parseMixed parses flags that may come before, between or after the positional arguments,
+// and returns those arguments. When parsing stops, ok is false and code is the exit code: 0
+// after -h, 2 after a usage error (the flag package has printed it).
+func parseMixed(flags *flag.FlagSet, args []string) (positional []string, code int, ok bool) {
+	for rest := args; ; {
+		if err := flags.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, 0, false
+			}
+			return nil, 2, false
+		}
+		if flags.NArg() == 0 {
+			return positional, 0, true
+		}
+		positional, rest = append(positional, flags.Arg(0)), flags.Args()[1:]
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -47,18 +46,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	var date dateFlag
 	flags.Var(&date, "date", "søg, som var det denne dag (ÅÅÅÅ-MM-DD)")
 	// Flags may come before, between or after the words of the query.
-	var words []string
-	for rest := args; ; {
-		if err := flags.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return 0
-			}
-			return 2
-		}
-		if flags.NArg() == 0 {
-			break
-		}
-		words, rest = append(words, flags.Arg(0)), flags.Args()[1:]
+	words, code, ok := parseMixed(flags, args)
+	if !ok {
+		return code
 	}
 	q := strings.TrimSpace(strings.Join(words, " "))
 	if q == "" && !search.Filters(filters).Active() {
