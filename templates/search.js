@@ -256,7 +256,16 @@
     this.cache = {};
   }
   Engine.prototype.load = function (name) {
-    return this.cache[name] = this.cache[name] || this.get(name);
+    var c = this.cache;
+    return c[name] = c[name] || this.get(name).catch(function (e) { delete c[name]; throw e; });
+  };
+  // prefetch loads every shard and document chunk when the whole index is small (shards close
+  // at 8 KB, a chunk of 32 documents is about 6 KB: at most about 150 KB), so later keystrokes
+  // never wait for the network. Large sites load only what each query needs.
+  Engine.prototype.prefetch = function () {
+    var self = this, m = this.meta;
+    if (!m || m.files.length * 8 + m.docFiles.length * 6 > 150) return;
+    m.files.concat(m.docFiles).forEach(function (f) { self.load(f).catch(function () {}); });
   };
   Engine.prototype.init = function () {
     var self = this;
@@ -384,7 +393,7 @@
       return r.json();
     });
   });
-  var params = new URLSearchParams(location.search), state = {}, seq = 0;
+  var params = new URLSearchParams(location.search), state = {}, seq = 0, prefetched = false;
   Object.keys(names).forEach(function (p) { state[p] = params.getAll(p).filter(Boolean); });
   input.value = params.get("q") || "";
   // The filters stand open beside the results on wide screens, and when the address sets one.
@@ -484,6 +493,11 @@
       if (othersBox) {
         othersBox.hidden = !res.others.length;
         renderHits(res.others, res, othersBox.querySelector("ul"), terms);
+      }
+      // Once the first results are shown, and only then, fetch the rest of a small index.
+      if (!prefetched) {
+        prefetched = true;
+        (window.requestIdleCallback || setTimeout)(function () { engine.prefetch(); });
       }
     }, function () {
       if (my === seq) status.textContent = "Søgningen kunne ikke hentes. Prøv igen, eller find tilbuddene under Emner og Alder.";

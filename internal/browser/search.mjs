@@ -95,14 +95,27 @@ const result = {};
     window.__cls = 0;
     new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
       .observe({ type: "layout-shift", buffered: true });
+    // When the first results are shown: the files requested before then are the first query's.
+    document.addEventListener("DOMContentLoaded", () => {
+      const s = document.getElementById("search-status");
+      new MutationObserver(() => { if (window.__answeredAt === undefined) window.__answeredAt = performance.now(); })
+        .observe(s, { attributes: true, attributeFilter: ["data-answered"] });
+    });
   });
   await page.goto(new URL("/soeg/?q=" + encodeURIComponent(config.query), base).href, { waitUntil: "load" });
   await waitResults(page);
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(500);
   result.linked = await state(page);
   result.linked.cls = await page.evaluate(() => window.__cls);
-  result.linked.firstBytes = log.searchFiles.reduce((n, f) => n + f.bytes, 0);
-  result.linked.firstFiles = log.searchFiles.map((f) => f.path + " " + f.bytes);
+  // search.js fetches the rest of a small index once the first results are shown: count apart
+  // what was requested before (the first query) and after (the prefetch).
+  const before = new Set(await page.evaluate(() => performance.getEntriesByType("resource")
+    .filter((e) => e.startTime < window.__answeredAt).map((e) => new URL(e.name).pathname)));
+  const first = log.searchFiles.filter((f) => before.has(f.path)), rest = log.searchFiles.filter((f) => !before.has(f.path));
+  result.linked.firstBytes = first.reduce((n, f) => n + f.bytes, 0);
+  result.linked.firstFiles = first.map((f) => f.path + " " + f.bytes);
+  result.linked.prefetchBytes = rest.reduce((n, f) => n + f.bytes, 0);
+  result.linked.prefetchFiles = rest.length;
   const seen = log.searchFiles.length;
   result.linked.second = await timeQuery(page, config.second);
   result.linked.secondBytes = log.searchFiles.slice(seen).reduce((n, f) => n + f.bytes, 0);

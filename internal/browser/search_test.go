@@ -28,6 +28,7 @@ type searchState struct {
 	Hits, Titles, Marks, Checked   []string
 	CLS                            float64
 	FirstBytes, SecondBytes        int
+	PrefetchBytes, PrefetchFiles   int
 	FirstFiles                     []string
 	Second                         struct{ DomMs, PaintMs float64 }
 	TypingMs                       []float64
@@ -111,8 +112,11 @@ func TestSearchPage(t *testing.T) {
 	if l.Passes == 0 {
 		t.Error("axe-core ran no passing checks")
 	}
-	t.Logf("first query: %d bytes of search files (%v); second query: %d bytes more; input → results %.1f ms; typing %v ms; CLS %.4f",
-		l.FirstBytes, l.FirstFiles, l.SecondBytes, l.Second.PaintMs, l.TypingMs, l.CLS)
+	if l.FirstBytes == 0 || l.FirstBytes > 50*1024 {
+		t.Errorf("first query fetched %d bytes of search files before its results were shown, want ≤ 50 KB: %v", l.FirstBytes, l.FirstFiles)
+	}
+	t.Logf("first query: %d bytes of search files (%v); then prefetched %d bytes in %d files; second query: %d bytes more; input → results %.1f ms; typing %v ms; CLS %.4f",
+		l.FirstBytes, l.FirstFiles, l.PrefetchBytes, l.PrefetchFiles, l.SecondBytes, l.Second.PaintMs, l.TypingMs, l.CLS)
 
 	k := res.Keyboard
 	if !k.ReachedBox || !k.ReachedFilters || !k.ReachedFilter || !k.ReachedResult {
@@ -192,6 +196,6 @@ func TestSearchTimings(t *testing.T) {
 	res := runSearchCheck(t, node, map[string]any{"base": srv.URL, "chromium": chromium, "benchOnly": true,
 		"query": "skilsmisse", "second": "angst", "typing": []string{"s", "su", "sun", "sund", "sundh", "sundhe", "sundhed", "sundheds"}})
 	l := res.Linked
-	t.Logf("%d offers: first query %d bytes (%v); second query %d bytes; input → results %.1f ms (second query); typing %v ms; %s",
-		n, l.FirstBytes, l.FirstFiles, l.SecondBytes, l.Second.PaintMs, l.TypingMs, l.Status)
+	t.Logf("%d offers: first query %d bytes (%v); then prefetched %d bytes in %d files; second query %d bytes; input → results %.1f ms (second query); typing %v ms; %s",
+		n, l.FirstBytes, l.FirstFiles, l.PrefetchBytes, l.PrefetchFiles, l.SecondBytes, l.Second.PaintMs, l.TypingMs, l.Status)
 }
