@@ -34,7 +34,7 @@ const base = `http://127.0.0.1:${server.address().port}`;
 async function open(prefix, script) {
   const profile = mkdtempSync(join(tmpdir(), "pf-bench-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true,
+    executablePath: process.env.CHROMIUM, headless: true,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
       "--disable-sync", "--no-first-run"],
   });

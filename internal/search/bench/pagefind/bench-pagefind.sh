@@ -43,4 +43,4 @@ window.pfReady = true;
 </script>
 HTML
 cd "$here"
-node bench-pagefind.mjs "$work/public" "$indexing" "$(grep -o 'Indexed [0-9]* pages' "$work/pagefind.log" | head -1)"
+CHROMIUM=${CHROMIUM:-$(command -v chromium)} node bench-pagefind.mjs "$work/public" "$indexing" "$(grep -o 'Indexed [0-9]* pages' "$work/pagefind.log" | head -1)"
