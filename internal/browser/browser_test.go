@@ -141,23 +141,33 @@ func samplePages(s *site.Site) []string {
 
 func runCheck(t *testing.T, node string, config map[string]any) checkResult {
 	t.Helper()
+	var res checkResult
+	runScript(t, node, "check.mjs", config, &res)
+	return res
+}
+
+// runScript runs one of this folder's browser scripts with config written to a JSON file,
+// and decodes the JSON it prints into result.
+func runScript(t *testing.T, node, script string, config, result any) {
+	t.Helper()
 	cfgPath := filepath.Join(t.TempDir(), "config.json")
-	data, _ := json.Marshal(config)
+	data, err := json.Marshal(config)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(cfgPath, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := command(t, node, "check.mjs", cfgPath)
+	cmd := command(t, node, script, cfgPath)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("check.mjs: %v\n%s", err, stderr.String())
+		t.Fatalf("%s: %v\n%s", script, err, stderr.String())
 	}
-	var res checkResult
-	if err := json.Unmarshal(out, &res); err != nil {
-		t.Fatalf("check.mjs output: %v\n%s", err, out)
+	if err := json.Unmarshal(out, result); err != nil {
+		t.Fatalf("%s output: %v\n%s", script, err, out)
 	}
-	return res
 }
 
 // TestPages opens one page of every type in Chromium: no axe-core violations of WCAG 2.2 A/AA,

@@ -4,35 +4,15 @@
 //
 // Usage: node check.mjs CONFIG.json   (see browser_test.go for the fields)
 import { readFileSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { launch, newPage as openPage } from "./lib.mjs";
 
 const config = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const base = new URL(config.base);
 const axeSource = readFileSync(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
-const browser = await chromium.launch({
-  executablePath: config.chromium,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic"],
-});
-
-// newPage opens a page in a fresh context that records console errors and every request that
-// leaves the site; requests to other hosts are answered locally so nothing reaches the network.
-async function newPage(options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const log = { consoleErrors: [], foreignRequests: [] };
-  page.on("console", (m) => { if (m.type() === "error") log.consoleErrors.push(m.text()); });
-  page.on("pageerror", (e) => log.consoleErrors.push(String(e)));
-  await context.route("**/*", (route) => {
-    const u = new URL(route.request().url());
-    if (u.host === base.host || u.protocol === "data:") return route.continue();
-    log.foreignRequests.push(u.href);
-    return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Neutral</title><p>Neutral side" });
-  });
-  return { context, page, log };
-}
+const browser = await launch(config.chromium);
+const newPage = (options) => openPage(browser, base, options);
 
 async function overflow(page, width) {
   await page.setViewportSize({ width, height: 800 });

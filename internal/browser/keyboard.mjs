@@ -1,29 +1,15 @@
 // The keyboard-only path of a professional or a parent who does not use a mouse: front page →
-// search box in the header → results → a filter → an offer → its call link. Only Tab, Shift,
+// search box in the header → results → a filter → an offer → its call link. Only Tab,
 // Space, Enter and typed letters are used. Prints what happened as JSON for keyboard_test.go.
 //
 // Usage: node keyboard.mjs CONFIG.json   CONFIG: {base, chromium, query, filter, offer, shots?}
 import { readFileSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { launch, newPage } from "./lib.mjs";
 
 const config = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const base = new URL(config.base);
-const browser = await chromium.launch({
-  executablePath: config.chromium,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic"],
-});
-const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-const page = await context.newPage();
-const log = { consoleErrors: [], foreignRequests: [] };
-page.on("console", (m) => { if (m.type() === "error") log.consoleErrors.push(m.text()); });
-page.on("pageerror", (e) => log.consoleErrors.push(String(e)));
-await context.route("**/*", (route) => {
-  const u = new URL(route.request().url());
-  if (u.host === base.host) return route.continue();
-  log.foreignRequests.push(u.href);
-  return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Neutral</title>" });
-});
+const browser = await launch(config.chromium);
+const { page, log } = await newPage(browser, base, { viewport: { width: 390, height: 844 } });
 
 // focus describes the focused element, and whether the focus can be seen.
 const focus = () => page.evaluate(() => {

@@ -1,9 +1,7 @@
 package browser_test
 
 import (
-	"encoding/json"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -27,18 +25,6 @@ func TestKeyboardPath(t *testing.T) {
 	}
 	cfg := map[string]any{"base": srv.URL, "chromium": chromium, "query": "skilsmisse", "filter": "f-vej-kom-selv",
 		"offer": offer, "shots": os.Getenv("VIFTEN_SHOTS")}
-	path := filepath.Join(t.TempDir(), "config.json")
-	data, _ := json.Marshal(cfg)
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := command(t, node, "keyboard.mjs", path)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("keyboard.mjs: %v\n%s", err, stderr.String())
-	}
 	var res struct {
 		Steps []struct {
 			Name, URL string
@@ -50,9 +36,7 @@ func TestKeyboardPath(t *testing.T) {
 		Results                        []string
 		ConsoleErrors, ForeignRequests []string
 	}
-	if err := json.Unmarshal(out, &res); err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
+	runScript(t, node, "keyboard.mjs", cfg, &res)
 	at := map[string]int{}
 	for i, st := range res.Steps {
 		at[st.Name] = i

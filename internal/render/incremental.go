@@ -1,9 +1,7 @@
 package render
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"fmt"
 	"html/template"
 	"io"
 	"strconv"
@@ -85,11 +83,7 @@ func (r *Renderer) SiteCached(s *site.Site, c *Cache, v Versions, emit func(path
 	if err != nil {
 		return err
 	}
-	shared, err := r.shared(s)
-	if err != nil {
-		return err
-	}
-	jobs, err := r.jobs(s)
+	jobs, err := r.prepare(s, cards)
 	if err != nil {
 		return err
 	}
@@ -97,8 +91,6 @@ func (r *Renderer) SiteCached(s *site.Site, c *Cache, v Versions, emit func(path
 	var todo []int
 	out := make([][]byte, len(jobs))
 	for i, j := range jobs {
-		j.page.cards = cards
-		j.page.Shared = shared
 		c.seen[j.path] = true
 		key, known := pageKey(j.kind, j.page, v, c.cardKeys)
 		if !known {
@@ -121,15 +113,7 @@ func (r *Renderer) SiteCached(s *site.Site, c *Cache, v Versions, emit func(path
 			c.Rendered++
 		}
 	}
-	err = parallel(len(todo), func(k int, buf *bytes.Buffer) error {
-		j := jobs[todo[k]]
-		if err := r.pages[j.kind].ExecuteTemplate(buf, "base", j.page); err != nil {
-			return fmt.Errorf("render %s: %w", j.path, err)
-		}
-		out[todo[k]] = bytes.Clone(buf.Bytes())
-		return nil
-	})
-	if err != nil {
+	if err := r.renderPages(jobs, todo, out); err != nil {
 		return err
 	}
 	for i, j := range jobs {
@@ -171,16 +155,7 @@ func (r *Renderer) cachedCards(s *site.Site, c *Cache, v Versions) (map[*site.Of
 		}
 		todo = append(todo, i)
 	}
-	t := r.pages["list"]
-	err := parallel(len(todo), func(k int, buf *bytes.Buffer) error {
-		o := s.Offers[todo[k]]
-		if err := t.ExecuteTemplate(buf, "card", o); err != nil {
-			return fmt.Errorf("render card of %s: %w", o.Source, err)
-		}
-		html[todo[k]] = template.HTML(buf.String())
-		return nil
-	})
-	if err != nil {
+	if err := r.renderCards(s.Offers, todo, html); err != nil {
 		return nil, err
 	}
 	live := make(map[string]bool, len(s.Offers))

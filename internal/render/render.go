@@ -180,19 +180,64 @@ func (r *Renderer) shared(s *site.Site) (*Shared, error) {
 // cards renders every offer's card once; listings reuse them.
 func (r *Renderer) cards(s *site.Site) (map[*site.Offer]template.HTML, error) {
 	html := make([]template.HTML, len(s.Offers))
-	t := r.pages["list"]
-	err := parallel(len(s.Offers), func(i int, buf *bytes.Buffer) error {
-		if err := t.ExecuteTemplate(buf, "card", s.Offers[i]); err != nil {
-			return fmt.Errorf("render card of %s: %w", s.Offers[i].Source, err)
-		}
-		html[i] = template.HTML(buf.String())
-		return nil
-	})
+	err := r.renderCards(s.Offers, all(len(s.Offers)), html)
 	cards := make(map[*site.Offer]template.HTML, len(s.Offers))
 	for i, o := range s.Offers {
 		cards[o] = html[i]
 	}
 	return cards, err
+}
+
+// renderCards renders into html[i] the card of offers[i] for each i in todo, in parallel.
+func (r *Renderer) renderCards(offers []*site.Offer, todo []int, html []template.HTML) error {
+	t := r.pages["list"]
+	return parallel(len(todo), func(k int, buf *bytes.Buffer) error {
+		i := todo[k]
+		if err := t.ExecuteTemplate(buf, "card", offers[i]); err != nil {
+			return fmt.Errorf("render card of %s: %w", offers[i].Source, err)
+		}
+		html[i] = template.HTML(buf.String())
+		return nil
+	})
+}
+
+// renderPages renders into out[i] the page of jobs[i] for each i in todo, in parallel.
+func (r *Renderer) renderPages(jobs []job, todo []int, out [][]byte) error {
+	return parallel(len(todo), func(k int, buf *bytes.Buffer) error {
+		i := todo[k]
+		j := jobs[i]
+		if err := r.pages[j.kind].ExecuteTemplate(buf, "base", j.page); err != nil {
+			return fmt.Errorf("render %s: %w", j.path, err)
+		}
+		out[i] = bytes.Clone(buf.Bytes())
+		return nil
+	})
+}
+
+// all returns the indexes 0 … n-1.
+func all(n int) []int {
+	list := make([]int, n)
+	for i := range list {
+		list[i] = i
+	}
+	return list
+}
+
+// prepare returns the pages to render, each with the shared chrome and the offers' cards.
+func (r *Renderer) prepare(s *site.Site, cards map[*site.Offer]template.HTML) ([]job, error) {
+	shared, err := r.shared(s)
+	if err != nil {
+		return nil, err
+	}
+	jobs, err := r.jobs(s)
+	if err != nil {
+		return nil, err
+	}
+	for _, j := range jobs {
+		j.page.cards = cards
+		j.page.Shared = shared
+	}
+	return jobs, nil
 }
 
 type job struct {
@@ -207,28 +252,12 @@ func (r *Renderer) Site(s *site.Site, emit func(path string, data []byte) error)
 	if err != nil {
 		return err
 	}
-	shared, err := r.shared(s)
+	jobs, err := r.prepare(s, cards)
 	if err != nil {
 		return err
-	}
-	jobs, err := r.jobs(s)
-	if err != nil {
-		return err
-	}
-	for _, j := range jobs {
-		j.page.cards = cards
-		j.page.Shared = shared
 	}
 	out := make([][]byte, len(jobs))
-	err = parallel(len(jobs), func(i int, buf *bytes.Buffer) error {
-		j := jobs[i]
-		if err := r.pages[j.kind].ExecuteTemplate(buf, "base", j.page); err != nil {
-			return fmt.Errorf("render %s: %w", j.path, err)
-		}
-		out[i] = bytes.Clone(buf.Bytes())
-		return nil
-	})
-	if err != nil {
+	if err := r.renderPages(jobs, all(len(jobs)), out); err != nil {
 		return err
 	}
 	for i, j := range jobs {
@@ -622,8 +651,4 @@ func lowerFirst(s string) string {
 	}
 	r := []rune(s)
 	return strings.ToLower(string(r[0])) + string(r[1:])
-}
-
-func unescape(s string) string {
-	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&#34;", `"`, "&#39;", "'", "&quot;", `"`).Replace(s)
 }
