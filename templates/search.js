@@ -354,10 +354,10 @@
       cands.forEach(function (d) { if (passes(d, l.param)) fc[l.param][d].forEach(function (v) { n[v]++; }); });
       return { param: l.param, values: l.values.map(function (v, i) { return { id: v[0], label: v[1], count: n[i], selected: !!(sets[l.param] && sets[l.param].has(i)) }; }) };
     });
-    var ages = [];
+    var ages = [], ageCands = cands.filter(function (d) { return passes(d, "alder"); });
     for (var a = 0; a <= this.maxAge; a++) {
       var c = 0;
-      cands.forEach(function (d) { var r = fc.alder[d]; if ((!r.length || a >= r[0] && a <= r[1]) && passes(d, "alder")) c++; });
+      ageCands.forEach(function (d) { var r = fc.alder[d]; if (!r.length || a >= r[0] && a <= r[1]) c++; });
       ages.push({ id: String(a), label: a + " år", count: c, selected: a === age });
     }
     res.facets.push({ param: "alder", values: ages });
@@ -453,7 +453,7 @@
     });
   }
 
-  function renderHits(list, res, box, terms) {
+  function renderHits(list, box, terms) {
     box.textContent = "";
     list.forEach(function (h) {
       var li = el("li", { class: "card" }), h3 = el("h3");
@@ -484,7 +484,7 @@
       var terms = new Set(res.terms);
       renderFacets(res);
       if (!size) return;
-      renderHits(res.hits, res, results, terms);
+      renderHits(res.hits, results, terms);
       var msg = res.total === 0 ? "Ingen tilbud fundet." : res.total === 1 ? "1 tilbud fundet." : res.total + " tilbud fundet.";
       if (res.total > res.hits.length) msg += " Viser de første " + res.hits.length + ".";
       if (res.age !== null) msg += " Kun tilbud for " + res.age + " år.";
@@ -492,7 +492,7 @@
       status.setAttribute("data-answered", qs); // which address the status answers (tests wait for it)
       if (othersBox) {
         othersBox.hidden = !res.others.length;
-        renderHits(res.others, res, othersBox.querySelector("ul"), terms);
+        renderHits(res.others, othersBox.querySelector("ul"), terms);
       }
       // Once the first results are shown, and only then, fetch the rest of a small index.
       if (!prefetched) {

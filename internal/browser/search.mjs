@@ -86,6 +86,16 @@ async function timeQuery(page, q) {
   }), q);
 }
 
+// runAxe runs axe-core's WCAG 2.2 AA rules on the page: its violations and how many checks passed.
+async function runAxe(page) {
+  await page.evaluate(axeSource);
+  const axe = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), wcag);
+  return {
+    violations: axe.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) })),
+    passes: axe.passes.length,
+  };
+}
+
 const result = {};
 
 // 1. A linked search: results, live count, highlighted words, layout shift, bytes fetched.
@@ -123,12 +133,7 @@ const result = {};
   const times = [];
   for (const q of config.typing) times.push((await timeQuery(page, q)).paintMs);
   result.linked.typingMs = times;
-  if (config.axe) {
-    await page.evaluate(axeSource);
-    const axe = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), wcag);
-    result.linked.violations = axe.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
-    result.linked.passes = axe.passes.length;
-  }
+  if (config.axe) Object.assign(result.linked, await runAxe(page));
   result.linked.consoleErrors = log.consoleErrors;
   result.linked.foreignRequests = log.foreignRequests;
   await context.close();
@@ -190,11 +195,7 @@ if (config.benchOnly) {
   if (config.shots) {
     await page.screenshot({ path: `${config.shots}/soeg-filter-1280.png` });
   }
-  if (config.axe) {
-    await page.evaluate(axeSource);
-    const axe = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), wcag);
-    result.reopened.violations = axe.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
-  }
+  if (config.axe) result.reopened.violations = (await runAxe(page)).violations;
   result.reopened.consoleErrors = log.consoleErrors;
   result.reopened.foreignRequests = log.foreignRequests;
   await context.close();

@@ -287,11 +287,19 @@ func (ft *facetTable) counts(cands []int, f Filters, c compiled) []Facet {
 		}
 		out = append(out, fc)
 	}
+	// The ages count the offers that pass the other filters; which those are does not depend
+	// on the age, so they are found once.
+	var ageCands []int
+	for _, d := range cands {
+		if ft.passes(d, c, ParamAge) {
+			ageCands = append(ageCands, d)
+		}
+	}
 	age := Facet{Param: ParamAge}
 	for a := 0; a <= ft.maxAge; a++ {
 		n := 0
-		for _, d := range cands {
-			if r := ft.ages[d]; (r == nil || a >= r[0] && a <= r[1]) && ft.passes(d, c, ParamAge) {
+		for _, d := range ageCands {
+			if r := ft.ages[d]; r == nil || a >= r[0] && a <= r[1] {
 				n++
 			}
 		}

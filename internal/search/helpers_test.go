@@ -65,7 +65,6 @@ type testQuery struct {
 	line  int
 	query string
 	want  []string // offer slugs, any of which is right in the top 3
-	tags  []string
 }
 
 // readQueries reads testdata/queries.txt.

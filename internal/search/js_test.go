@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -158,32 +159,27 @@ func TestJSAnalysis(t *testing.T) {
 	s := herlevSite(t)
 	files := export(t, s, DefaultOptions())
 	dir := writeExport(t, files)
-	var meta Meta
-	json.Unmarshal(files[MetaPath], &meta)
 	an := NewAnalyzer(s.Synonyms)
 	an.SetCompounds(dictionary(analyseAll(an, documents(s)), an.Groups()))
 	var texts, want []string
+	add := func(text string) {
+		b, _ := json.Marshal(text)
+		texts = append(texts, string(b))
+		var terms []string
+		for _, tok := range an.Analyze(text) {
+			terms = append(terms, tok.Term+"@"+strconv.Itoa(tok.Pos))
+		}
+		want = append(want, strings.Join(terms, " "))
+	}
 	for _, d := range documents(s) {
 		for _, text := range d.Fields {
 			for _, line := range strings.Split(text, "\n") {
-				b, _ := json.Marshal(line)
-				texts = append(texts, string(b))
-				var terms []string
-				for _, tok := range an.Analyze(line) {
-					terms = append(terms, tok.Term+"@"+itoa(tok.Pos))
-				}
-				want = append(want, strings.Join(terms, " "))
+				add(line)
 			}
 		}
 	}
 	for _, q := range []string{"15-årig", "f.eks. 1.813 kr.", "e-mail: børn_og@unge.dk", "Kan jeg 'ringe' – nu?", "9. klasse", "don't", "ÆBLE Ålborg"} {
-		b, _ := json.Marshal(q)
-		texts = append(texts, string(b))
-		var terms []string
-		for _, tok := range an.Analyze(q) {
-			terms = append(terms, tok.Term+"@"+itoa(tok.Pos))
-		}
-		want = append(want, strings.Join(terms, " "))
+		add(q)
 	}
 	got := runJS(t, "analyze", dir, texts)
 	bad := 0
@@ -196,8 +192,6 @@ func TestJSAnalysis(t *testing.T) {
 	}
 	t.Logf("%d texts analysed alike, %d differently", len(texts)-bad, bad)
 }
-
-func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 
 // jsResponse is what parity.mjs writes for a search.
 type jsResponse struct {

@@ -14,11 +14,7 @@ func topN(t *testing.T, ix *Index, q string, n int) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []string
-	for _, h := range res.Hits {
-		out = append(out, slugOf(h.URL))
-	}
-	return out
+	return slugs(res.Hits)
 }
 
 // hitRate returns the share of queries with a wanted offer in the top 3, and the misses.

@@ -2,8 +2,10 @@ package search
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -98,20 +100,11 @@ func (a *Analyzer) parse(q string) (words []word, age int) {
 			w.folded, w.primary = t.Folded, t.Term
 			w.last = t.Pos == lastPos && lastEnd == len(q)
 		}
-		if !contains(w.terms, t.Term) {
+		if !slices.Contains(w.terms, t.Term) {
 			w.terms = append(w.terms, t.Term)
 		}
 	}
 	return words, age
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func isAllDigits(s string) bool {
@@ -185,7 +178,7 @@ func (w word) leaves(v *vocabulary) []leaf {
 	if w.last && utf8.RuneCountInString(w.folded) >= minPrefix {
 		var pre []int
 		for i, t := range v.terms {
-			if t != p && t[0:1] != groupPrefix && (hasPrefix(t, w.folded) || hasPrefix(t, p)) {
+			if t != p && t[0:1] != groupPrefix && (strings.HasPrefix(t, w.folded) || strings.HasPrefix(t, p)) {
 				pre = append(pre, i)
 			}
 		}
@@ -202,8 +195,6 @@ func (w word) leaves(v *vocabulary) []leaf {
 	}
 	return out
 }
-
-func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
 
 // levenshtein returns the edit distance of a and b, or max+1 when it exceeds max.
 func levenshtein(a, b []rune, max int) int {

@@ -108,11 +108,11 @@ func TestLeaves(t *testing.T) {
 }
 
 func TestRankTies(t *testing.T) {
-	list := []scored{{3, 1.0}, {1, 2.0}, {2, 1.00000001}, {0, 0.5}}
+	// 1.00000001 and 1.0 are within the tie margin of each other: document order decides, so
+	// document 2 goes before document 3 although its score is a little lower.
+	list := []scored{{3, 1.00000001}, {1, 2.0}, {2, 1.0}, {0, 0.5}}
 	rank(list)
-	want := []scored{{1, 2.0}, {2, 1.00000001}, {3, 1.0}, {0, 0.5}}
-	// 1.00000001 and 1.0 are within the tie margin of each other: document order decides.
-	want[1], want[2] = scored{2, 1.00000001}, scored{3, 1.0}
+	want := []scored{{1, 2.0}, {2, 1.0}, {3, 1.00000001}, {0, 0.5}}
 	if !reflect.DeepEqual(list, want) {
 		t.Errorf("rank = %v, want %v", list, want)
 	}

@@ -29,17 +29,11 @@ func openStatic(t testing.TB, files map[string][]byte, synonyms [][]string) *sta
 	}
 	st.an = NewAnalyzer(synonyms)
 	if st.meta.Compounds {
-		dict := map[string]bool{}
+		// As search.js builds it: the one-word synonyms and every term but the groups.
+		dict := dictionary(nil, st.meta.Groups)
 		for _, term := range st.meta.Vocab {
 			if term[:1] != groupPrefix {
 				dict[term] = true
-			}
-		}
-		for _, g := range st.meta.Groups {
-			for _, p := range g.Phrases {
-				if len(p) == 1 {
-					dict[p[0]] = true
-				}
 			}
 		}
 		st.an.SetCompounds(dict)
@@ -66,7 +60,7 @@ func (st *staticIndex) postings(t testing.TB, term string) map[int]float64 {
 	if !st.loaded[name] {
 		st.loaded[name] = true
 		var rows [][]json.Number
-		dec := json.NewDecoder(bytesReader(st.files["search/"+name]))
+		dec := json.NewDecoder(bytes.NewReader(st.files["search/"+name]))
 		dec.UseNumber()
 		if err := dec.Decode(&rows); err != nil {
 			t.Fatal(err)
@@ -135,5 +129,3 @@ func describe(list []scored, docs [][4]string, n int) string {
 	}
 	return s
 }
-
-func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
