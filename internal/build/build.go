@@ -94,13 +94,7 @@ func Render(cfg Config) (map[string][]byte, *Result, error) {
 		return nil, res, fmt.Errorf("templates: %w", err)
 	}
 	files := map[string][]byte{}
-	emit := func(path string, data []byte) error {
-		if _, dup := files[path]; dup {
-			return fmt.Errorf("render: %s written twice", path)
-		}
-		files[path] = data
-		return nil
-	}
+	emit := emitTo(files)
 	if err := r.Site(s, emit); err != nil {
 		return nil, res, err
 	}
@@ -116,13 +110,7 @@ func Render(cfg Config) (map[string][]byte, *Result, error) {
 			return nil, res, err
 		}
 	}
-	for p, data := range files {
-		res.Files++
-		res.Bytes += int64(len(data))
-		if filepath.Ext(p) == ".html" {
-			res.Pages++
-		}
-	}
+	res.count(files)
 	res.Duration = time.Since(start)
 	return files, res, nil
 }

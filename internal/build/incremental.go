@@ -109,17 +109,22 @@ func (b *Builder) RenderStaged() (pages map[string][]byte, res *Result, rest fun
 				return nil, err
 			}
 		}
-		for p, data := range files {
-			res.Files++
-			res.Bytes += int64(len(data))
-			if filepath.Ext(p) == ".html" {
-				res.Pages++
-			}
-		}
+		res.count(files)
 		res.Duration = time.Since(start)
 		return files, nil
 	}
 	return pages, res, rest, nil
+}
+
+// count adds the files, bytes and pages of a rendered site to res.
+func (res *Result) count(files map[string][]byte) {
+	for p, data := range files {
+		res.Files++
+		res.Bytes += int64(len(data))
+		if filepath.Ext(p) == ".html" {
+			res.Pages++
+		}
+	}
 }
 
 // emitTo returns an emit function that adds files to m, refusing a path written twice.

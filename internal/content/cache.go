@@ -2,6 +2,7 @@ package content
 
 import (
 	"crypto/sha256"
+	"encoding/hex"
 	"sync"
 )
 
@@ -67,7 +68,7 @@ func (c *Cache) note(rel string, sum [sha256.Size]byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.seen[rel] = true
-	c.versions[rel] = hexString(sum[:])
+	c.versions[rel] = hex.EncodeToString(sum[:])
 }
 
 // get returns the cached parse of rel when its content hash is sum.
@@ -85,13 +86,4 @@ func (c *Cache) put(rel string, e *cacheEntry) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.entries[rel] = e
-}
-
-func hexString(b []byte) string {
-	const digits = "0123456789abcdef"
-	out := make([]byte, 2*len(b))
-	for i, x := range b {
-		out[2*i], out[2*i+1] = digits[x>>4], digits[x&15]
-	}
-	return string(out)
 }

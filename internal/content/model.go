@@ -74,10 +74,6 @@ func Model() []Type {
 	return types
 }
 
-// SynonymsFile is the one content file that is not a list of entries with keys: a list of
-// groups of words (synonymer.yaml).
-const SynonymsFile = "synonymer.yaml"
-
 func fieldsOut(fields []field) []Field {
 	out := make([]Field, len(fields))
 	for i, f := range fields {

@@ -53,7 +53,7 @@ func BenchmarkEditToReload(b *testing.B) {
 	go func() { done <- s.Run(ctx, ln) }()
 	defer func() { cancel(); <-done }()
 	base := "http://" + ln.Addr().String()
-	next := benchEvents(b, base)
+	next := events(b, base)
 	get := func(p string) []byte {
 		resp, err := http.Get(base + p)
 		if err != nil {

@@ -95,8 +95,7 @@ func (s *Server) Rebuild() error {
 	// The pages go live at once and open tabs reload; the outputs follow, and requests for
 	// them wait until they are there.
 	s.mu.Lock()
-	s.count++
-	s.gen = s.epoch + "-" + strconv.Itoa(s.count)
+	s.bump()
 	var pending chan struct{}
 	if err != nil {
 		s.errs = errorLines(err)
@@ -113,8 +112,7 @@ func (s *Server) Rebuild() error {
 		s.mu.Lock()
 		if rerr != nil {
 			s.errs = errorLines(rerr)
-			s.count++
-			s.gen = s.epoch + "-" + strconv.Itoa(s.count)
+			s.bump()
 		} else {
 			s.files = files
 		}
@@ -128,13 +126,14 @@ func (s *Server) Rebuild() error {
 		}
 	}
 	if err != nil {
-		for _, line := range errorLines(err) {
+		lines := errorLines(err)
+		for _, line := range lines {
 			fmt.Fprintln(s.cfg.Log, line)
 		}
 		if haveSite {
-			fmt.Fprintf(s.cfg.Log, "viften serve: %s; browseren viser fejlene over den sidste gode udgave\n", countErrors(err))
+			fmt.Fprintf(s.cfg.Log, "viften serve: %s; browseren viser fejlene over den sidste gode udgave\n", plural(len(lines)))
 		} else {
-			fmt.Fprintf(s.cfg.Log, "viften serve: %s; sitet vises, når de er rettet\n", countErrors(err))
+			fmt.Fprintf(s.cfg.Log, "viften serve: %s; sitet vises, når de er rettet\n", plural(len(lines)))
 		}
 		return err
 	}
@@ -142,6 +141,12 @@ func (s *Server) Rebuild() error {
 	fmt.Fprintf(s.cfg.Log, "viften serve: siderne bygget på %d ms, resten på %d ms (%d sider; %d tilbudssider genbrugt, %d bygget)\n",
 		took.Milliseconds(), (time.Since(start) - took).Milliseconds(), res.Pages, st.OffersReused, st.OffersRendered)
 	return nil
+}
+
+// bump starts a new build generation; s.mu must be held.
+func (s *Server) bump() {
+	s.count++
+	s.gen = s.epoch + "-" + strconv.Itoa(s.count)
 }
 
 func errorLines(err error) []string {
@@ -154,14 +159,6 @@ func errorLines(err error) []string {
 		return lines
 	}
 	return []string{err.Error()}
-}
-
-func countErrors(err error) string {
-	var list content.ErrorList
-	if errors.As(err, &list) && len(list) != 1 {
-		return fmt.Sprintf("%d fejl", len(list))
-	}
-	return "1 fejl"
 }
 
 // Run watches, builds and serves on ln until ctx is done, then shuts down: open event
@@ -247,7 +244,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.RLock()
 	files, errs, gen, pending := s.files, s.errs, s.gen, s.pending
 	s.mu.RUnlock()
-	if pending != nil && files != nil && !s.has(files, r.URL.Path) {
+	name := fileName(r.URL.Path)
+	if _, ok := files[name]; !ok && pending != nil && files != nil {
 		select { // a file made after the pages (open data, search files): wait for it
 		case <-pending:
 		case <-r.Context().Done():
@@ -265,16 +263,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Write(inject([]byte(page), gen, errs))
 		return
 	}
-	p := path.Clean("/" + r.URL.Path)
-	name := strings.TrimPrefix(p, "/")
-	if strings.HasSuffix(r.URL.Path, "/") {
-		name = strings.TrimPrefix(path.Join(name, "index.html"), "/")
-	}
 	data, ok := files[name]
 	status := http.StatusOK
 	if !ok {
 		if _, dir := files[strings.TrimPrefix(name+"/index.html", "/")]; dir && !strings.HasSuffix(r.URL.Path, "/") {
-			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
+			http.Redirect(w, r, "/"+name+"/", http.StatusMovedPermanently)
 			return
 		}
 		name, data, status = "404.html", files["404.html"], http.StatusNotFound
@@ -294,14 +287,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// has reports whether files holds the file for the request path p.
-func (s *Server) has(files map[string][]byte, p string) bool {
+// fileName returns the name in the site's files of the request path p: "tilbud/x/index.html"
+// for /tilbud/x/.
+func fileName(p string) string {
 	name := strings.TrimPrefix(path.Clean("/"+p), "/")
 	if strings.HasSuffix(p, "/") {
 		name = strings.TrimPrefix(path.Join(name, "index.html"), "/")
 	}
-	_, ok := files[name]
-	return ok
+	return name
 }
 
 // inject inserts the reload script (and, after a failed build, the error overlay) into page.

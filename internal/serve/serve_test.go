@@ -86,9 +86,7 @@ func get(t *testing.T, url string) (int, string) {
 
 // events connects to the event stream and returns a function that waits for the next build
 // generation different from the last one seen.
-func events(t *testing.T, base string) func() string { return benchEvents(t, base) }
-
-func benchEvents(t testing.TB, base string) func() string {
+func events(t testing.TB, base string) func() string {
 	t.Helper()
 	resp, err := http.Get(base + "/_viften/events")
 	if err != nil {
