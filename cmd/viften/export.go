@@ -13,6 +13,7 @@ import (
 
 	"tilbudsviften/internal/build"
 	"tilbudsviften/internal/export"
+	"tilbudsviften/internal/site"
 )
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -93,10 +94,7 @@ func formatNames(list []export.Format) string {
 	for i, f := range list {
 		names[i] = string(f)
 	}
-	if len(names) == 1 {
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " og " + names[len(names)-1]
+	return site.JoinAnd(names)
 }
 
 // writeExport writes the files under dir at the paths they have in the site. What an earlier

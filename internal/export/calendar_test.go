@@ -141,14 +141,18 @@ func TestCalendar(t *testing.T) {
 	}
 }
 
-// TestCalendarLeavesOutAllDay: "døgnet rundt" is no time to go, so it is no event.
+// TestCalendarLeavesOutAllDay: "døgnet rundt" is no time to go, so a meeting line that says
+// it is no event; the group's other meeting still is.
 func TestCalendarLeavesOutAllDay(t *testing.T) {
 	fsys := baseFS(t)
-	f := fsys["tilbud/aaben-raadgivning.md"]
-	f.Data = bytes.Replace(f.Data, []byte("  - hverdage 9-15"), []byte("  - døgnet rundt"), 1)
+	offer := strings.Replace(groupOffer, "  - tir 17-19 (samtalegruppe)", "  - døgnet rundt", 1)
+	if offer == groupOffer {
+		t.Fatal("the group offer has no meeting line to replace")
+	}
+	fsys["tilbud/samtalegruppe.md"] = &fstest.MapFile{Data: []byte(offer)}
 	out := all(t, load(t, fsys))
-	if n := len(vevents(unfold(t, out[export.CalendarPath]))); n != 0 {
-		t.Errorf("%d events, want none", n)
+	if n := len(vevents(unfold(t, out[export.CalendarPath]))); n != 1 {
+		t.Errorf("%d events, want 1 (tor 16.30-18 only)", n)
 	}
 }
 

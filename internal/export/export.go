@@ -50,8 +50,11 @@ const (
 	CalendarPath   = "kalender.ics"
 )
 
-// Data writes the files of the given formats.
-func Data(s *site.Site, formats []Format, emit Emit) error {
+// Data writes the files of the given formats; FormatHSDS includes the standalone profile page.
+func Data(s *site.Site, formats []Format, emit Emit) error { return data(s, formats, true, emit) }
+
+// data writes the files of the given formats, with the standalone profile page or without it.
+func data(s *site.Site, formats []Format, standaloneProfile bool, emit Emit) error {
 	var d *hsdsData // built once, when a format needs it
 	hsds := func() *hsdsData {
 		if d == nil {
@@ -63,7 +66,9 @@ func Data(s *site.Site, formats []Format, emit Emit) error {
 		var err error
 		switch f {
 		case FormatHSDS:
-			err = writeHSDS(hsds(), emit)
+			if err = writeHSDS(hsds(), emit); err == nil && standaloneProfile {
+				err = writeProfile(hsds(), emit)
+			}
 		case FormatCSV:
 			if err = writeTabular(hsds(), emit); err == nil {
 				err = ProCSV(s, emit)
@@ -80,17 +85,11 @@ func Data(s *site.Site, formats []Format, emit Emit) error {
 	return nil
 }
 
-// All writes every open-data and site file: the build's output.
+// All writes every open-data and site file: the build's output. The build renders the
+// profile page in the site's theme (ProfileContent), so the standalone page, which is for
+// `viften export`, is left out.
 func All(s *site.Site, emit Emit) error {
-	// The build renders the profile page in the site's theme (ProfileContent); the
-	// standalone page is for `viften export`.
-	withoutProfile := func(p string, data []byte) error {
-		if p == ProfilePath {
-			return nil
-		}
-		return emit(p, data)
-	}
-	if err := Data(s, Formats, withoutProfile); err != nil {
+	if err := data(s, Formats, false, emit); err != nil {
 		return err
 	}
 	return SiteFiles(s, emit)
@@ -192,7 +191,7 @@ func costText(c *site.Cost) string {
 	return "Koster penge; spørg om prisen."
 }
 
-// names returns the names of audiences or topics.
+// audienceNames and topicNames return the names of audiences or topics.
 func audienceNames(list []*site.Audience) []string {
 	out := make([]string, len(list))
 	for i, a := range list {
@@ -207,6 +206,14 @@ func topicNames(list []*site.Topic) []string {
 		out[i] = t.Name
 	}
 	return out
+}
+
+// placeText writes a place on one line: its name, then its address when known.
+func placeText(l site.Location) string {
+	if a := l.Address.Line(); a != "" {
+		return l.Name + ", " + a
+	}
+	return l.Name
 }
 
 // isEmail reports whether s looks like an e-mail address.

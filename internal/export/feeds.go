@@ -315,18 +315,9 @@ func Calendar(s *site.Site, emit Emit) error {
 				summary += " (" + h.Note + ")"
 			}
 			line("SUMMARY", icsText(summary))
-			desc := o.Summary + "\n" + hoursText(h)
-			if u := ref(s, o.URL()); u != "" {
-				desc += "\n" + u
-			}
-			line("DESCRIPTION", icsText(desc))
+			line("DESCRIPTION", icsText(o.Summary+"\n"+hoursText(h)+"\n"+ref(s, o.URL())))
 			if len(o.Locations) > 0 {
-				l := o.Locations[0]
-				place := l.Name
-				if a := l.Address.Line(); a != "" {
-					place += ", " + a
-				}
-				line("LOCATION", icsText(place))
+				line("LOCATION", icsText(placeText(o.Locations[0])))
 			}
 			if u := abs(s, o.URL()); u != "" {
 				line("URL", u)

@@ -61,7 +61,6 @@ type hsdsFullService struct {
 	PageURL        string       `json:"dk_page_url,omitempty"`
 	Links          []dkLink     `json:"dk_links,omitempty"`
 	Sources        []dkSource   `json:"dk_sources"`
-	Offer          *site.Offer  `json:"-"`
 	org            *hsdsFullOrg // the full organization, for its own document
 }
 
@@ -258,36 +257,7 @@ type hsdsData struct {
 
 // buildHSDS maps the site onto HSDS objects.
 func buildHSDS(s *site.Site) *hsdsData {
-	d := &hsdsData{s: s, ids: newIDs(s.Config.Municipality), termByKey: map[string]*hsdsTaxonomyTerm{},
-		taxByCode: map[string]*hsdsTaxonomy{}, locByID: map[string]bool{}}
-	for _, t := range taxonomies {
-		tx := &hsdsTaxonomy{ID: d.ids.id("taxonomy", t.Code), Name: t.Name, Description: t.Description,
-			URI: abs(s, "/"+HSDSDir+"profile/#"+t.Code)}
-		d.taxa = append(d.taxa, tx)
-		d.taxByCode[t.Code] = tx
-	}
-	// Terms in the order of the content: audiences, topics, steps, routes, principles first;
-	// legal bases as they appear.
-	for _, a := range s.Audiences {
-		d.term("maalgruppe", a.ID, a.Name, site.PlainText(string(a.Description)), abs(s, a.URL()))
-	}
-	for _, t := range s.Topics {
-		d.term("emne", t.ID, t.Name, site.PlainText(string(t.Description)), abs(s, t.URL()))
-	}
-	for _, st := range s.Steps {
-		d.term("indsatstrappen", st.ID, st.Name, site.PlainText(string(st.Description)), abs(s, st.URL()))
-	}
-	for _, r := range site.Routes {
-		d.term("adgang", string(r), r.Label(), routeText(r), "")
-	}
-	d.term("adgang", "anonym", "Anonym", "Man kan bruge tilbuddet uden at sige sit navn.", "")
-	for _, p := range s.Principles {
-		d.term("princip", p.Slug, p.Title, p.Summary, abs(s, p.URL()))
-	}
-	for _, k := range []site.ProviderKind{site.ProviderMunicipality, site.ProviderRegion, site.ProviderState, site.ProviderNGO} {
-		d.term("udbydertype", string(k), providerKindName(k), "Organisationen er "+providerKindText(k)+".", "")
-	}
-
+	d := buildVocabularies(s)
 	orgByProvider := map[*site.Provider]*hsdsFullOrg{}
 	for _, p := range s.Providers {
 		o := d.org(p)
@@ -306,32 +276,70 @@ func buildHSDS(s *site.Site) *hsdsData {
 	return d
 }
 
+// buildVocabularies maps the site's vocabularies onto HSDS taxonomies and terms, without the
+// services: all the profile page needs.
+func buildVocabularies(s *site.Site) *hsdsData {
+	d := &hsdsData{s: s, ids: newIDs(s.Config.Municipality), termByKey: map[string]*hsdsTaxonomyTerm{},
+		taxByCode: map[string]*hsdsTaxonomy{}, locByID: map[string]bool{}}
+	for _, t := range taxonomies {
+		tx := &hsdsTaxonomy{ID: d.ids.id("taxonomy", t.Code), Name: t.Name, Description: t.Description,
+			URI: abs(s, "/"+HSDSDir+"profile/#"+t.Code)}
+		d.taxa = append(d.taxa, tx)
+		d.taxByCode[t.Code] = tx
+	}
+	// Terms in the order of the content: audiences, topics, steps, routes, principles,
+	// provider kinds; legal bases last, as they appear in the offers.
+	for _, a := range s.Audiences {
+		d.term("maalgruppe", a.ID, a.Name, site.PlainText(string(a.Description)), abs(s, a.URL()))
+	}
+	for _, t := range s.Topics {
+		d.term("emne", t.ID, t.Name, site.PlainText(string(t.Description)), abs(s, t.URL()))
+	}
+	for _, st := range s.Steps {
+		d.term("indsatstrappen", st.ID, st.Name, site.PlainText(string(st.Description)), abs(s, st.URL()))
+	}
+	for _, r := range site.Routes {
+		d.term("adgang", string(r), r.Label(), routeText(r), "")
+	}
+	d.term("adgang", "anonym", "Anonym", "Man kan bruge tilbuddet uden at sige sit navn.", "")
+	for _, p := range s.Principles {
+		d.term("princip", p.Slug, p.Title, p.Summary, abs(s, p.URL()))
+	}
+	for _, k := range providerKinds {
+		d.term("udbydertype", string(k.kind), k.name, "Organisationen er "+k.text+".", "")
+	}
+	for _, o := range s.Offers {
+		if o.LegalBasis != "" {
+			d.legalBasis(o.LegalBasis)
+		}
+	}
+	return d
+}
+
+// providerKinds are the kinds of provider, in the profile's order, each with its term's name
+// and the phrase its description uses.
+var providerKinds = []struct {
+	kind       site.ProviderKind
+	name, text string
+}{
+	{site.ProviderMunicipality, "Kommune", "en kommune"},
+	{site.ProviderRegion, "Region", "en region"},
+	{site.ProviderState, "Stat", "en statslig myndighed"},
+	{site.ProviderNGO, "Forening", "en forening, fond eller anden frivillig organisation"},
+}
+
 func providerKindName(k site.ProviderKind) string {
-	switch k {
-	case site.ProviderMunicipality:
-		return "Kommune"
-	case site.ProviderRegion:
-		return "Region"
-	case site.ProviderState:
-		return "Stat"
-	case site.ProviderNGO:
-		return "Forening"
+	for _, pk := range providerKinds {
+		if pk.kind == k {
+			return pk.name
+		}
 	}
 	return string(k)
 }
 
-func providerKindText(k site.ProviderKind) string {
-	switch k {
-	case site.ProviderMunicipality:
-		return "en kommune"
-	case site.ProviderRegion:
-		return "en region"
-	case site.ProviderState:
-		return "en statslig myndighed"
-	case site.ProviderNGO:
-		return "en forening, fond eller anden frivillig organisation"
-	}
-	return string(k)
+// legalBasis returns the term of a legal basis, adding it the first time.
+func (d *hsdsData) legalBasis(text string) *hsdsTaxonomyTerm {
+	return d.term("lovgrundlag", slugify(text), text, "", "")
 }
 
 // term returns the taxonomy term code in taxonomy tax, adding it the first time.
@@ -421,7 +429,7 @@ func date(t time.Time) string { return t.Format("2006-01-02") }
 func (d *hsdsData) service(o *site.Offer, org *hsdsFullOrg) *hsdsFullService {
 	s := d.s
 	id := d.ids.id("service", o.Slug)
-	svc := &hsdsFullService{Offer: o, org: org}
+	svc := &hsdsFullService{org: org}
 	core := &svc.hsdsService
 	core.ID = id
 	core.Name = o.Title
@@ -537,7 +545,7 @@ func (d *hsdsData) service(o *site.Offer, org *hsdsFullOrg) *hsdsFullService {
 		add(d.termByKey["adgang/anonym"], "")
 	}
 	if o.LegalBasis != "" {
-		add(d.term("lovgrundlag", slugify(o.LegalBasis), o.LegalBasis, "", ""), o.LegalBasis)
+		add(d.legalBasis(o.LegalBasis), o.LegalBasis)
 	}
 	for _, p := range o.Principles {
 		add(d.termByKey["princip/"+p.Slug], "")
@@ -615,8 +623,9 @@ var StaticPaths = map[string]string{
 }
 
 // HSDS writes the HSDS 3.0 JSON files and the profile page under data/hsds/.
-func HSDS(s *site.Site, emit Emit) error { return writeHSDS(buildHSDS(s), emit) }
+func HSDS(s *site.Site, emit Emit) error { return Data(s, []Format{FormatHSDS}, emit) }
 
+// writeHSDS writes the HSDS 3.0 JSON files; the profile page is writeProfile's.
 func writeHSDS(d *hsdsData, emit Emit) error {
 	s := d.s
 	put := func(p string, v any) error {
@@ -629,13 +638,6 @@ func writeHSDS(d *hsdsData, emit Emit) error {
 	root := rootDoc{Version: HSDSVersion, Profile: abs(s, "/"+HSDSDir+"profile/"), OpenAPIURL: OpenAPIURL,
 		Publisher: s.Config.Municipality, Site: s.Config.Name, StaticPaths: StaticPaths}
 	if err := put("index.json", root); err != nil {
-		return err
-	}
-	page, err := profile(d)
-	if err != nil {
-		return err
-	}
-	if err := emit(ProfilePath, page); err != nil {
 		return err
 	}
 

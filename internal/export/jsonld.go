@@ -36,17 +36,18 @@ func openingHours(hours []site.Hours) []ld {
 	return list
 }
 
+// setText sets key to v unless v is empty.
+func setText(m ld, key, v string) {
+	if v != "" {
+		m[key] = v
+	}
+}
+
 func postalAddress(a site.Address) ld {
 	addr := ld{"@type": "PostalAddress", "addressCountry": "DK"}
-	if a.Street != "" {
-		addr["streetAddress"] = a.Street
-	}
-	if a.PostalCode != "" {
-		addr["postalCode"] = a.PostalCode
-	}
-	if a.City != "" {
-		addr["addressLocality"] = a.City
-	}
+	setText(addr, "streetAddress", a.Street)
+	setText(addr, "postalCode", a.PostalCode)
+	setText(addr, "addressLocality", a.City)
 	return addr
 }
 
@@ -63,18 +64,10 @@ func organization(p *site.Provider) ld {
 	case p.Kind == site.ProviderNGO:
 		org["@type"] = "NGO"
 	}
-	if p.Description != "" {
-		org["description"] = p.Description
-	}
-	if p.Web != "" {
-		org["url"] = p.Web
-	}
-	if p.Email != "" {
-		org["email"] = p.Email
-	}
-	if p.Phone != "" {
-		org["telephone"] = p.Phone
-	}
+	setText(org, "description", p.Description)
+	setText(org, "url", p.Web)
+	setText(org, "email", p.Email)
+	setText(org, "telephone", p.Phone)
 	if !p.Address.IsZero() {
 		org["address"] = postalAddress(p.Address)
 	}

@@ -130,11 +130,7 @@ func proRows(s *site.Site) []*proRow {
 			}
 		}
 		for _, l := range o.Locations {
-			place := l.Name
-			if a := l.Address.Line(); a != "" {
-				place += ", " + a
-			}
-			r.Places = append(r.Places, place)
+			r.Places = append(r.Places, placeText(l))
 		}
 		for _, p := range o.Principles {
 			r.Principles = append(r.Principles, p.Title)

@@ -46,7 +46,6 @@ type profileData struct {
 	Extensions []Extension
 	Paths      [][2]string
 	Namespace  string
-	Tables     []table
 	Example    string // an offer's slug, for the id example
 }
 
@@ -162,30 +161,29 @@ ikke i indholdet. <code>city</code> og <code>postal_code</code> er tomme, når i
 </ul>
 `))
 
-// Profile renders the standalone profile page that describes the Danish additions to HSDS.
-func Profile(s *site.Site) ([]byte, error) { return profile(buildHSDS(s)) }
-
 // ProfileContent returns the main part of the profile page (below its heading, ProfileTitle),
-// for a site build to show in the site's theme at /data/hsds/profile/.
+// for a site build to show in the site's theme at /data/hsds/profile/. It needs the
+// vocabularies only, not the services.
 func ProfileContent(s *site.Site) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := profileTmpl.ExecuteTemplate(&buf, "content", profileInput(buildHSDS(s))); err != nil {
+	if err := profileTmpl.ExecuteTemplate(&buf, "content", profileInput(buildVocabularies(s))); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
 }
 
-func profile(d *hsdsData) ([]byte, error) {
+// writeProfile writes the standalone profile page that describes the Danish additions to HSDS.
+func writeProfile(d *hsdsData, emit Emit) error {
 	var buf bytes.Buffer
 	if err := profileTmpl.ExecuteTemplate(&buf, "page", profileInput(d)); err != nil {
-		return nil, err
+		return err
 	}
-	return buf.Bytes(), nil
+	return emit(ProfilePath, buf.Bytes())
 }
 
 func profileInput(d *hsdsData) profileData {
 	s := d.s
-	data := profileData{Title: ProfileTitle, Site: s, CSP: profileCSP, Extensions: Extensions, Namespace: Namespace.String(), Tables: Tables,
+	data := profileData{Title: ProfileTitle, Site: s, CSP: profileCSP, Extensions: Extensions, Namespace: Namespace.String(),
 		Example: "sundhedsplejen"}
 	if len(s.Offers) > 0 {
 		data.Example = s.Offers[0].Slug
