@@ -8,26 +8,14 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"tilbudsviften/internal/content/contenttest"
 )
 
 // writeSite writes the content package's small valid site into a temporary folder.
 func writeSite(t *testing.T) string {
 	t.Helper()
-	ar, err := txtar.ParseFile("../../internal/content/testdata/base.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
 	dir := t.TempDir()
-	for _, f := range ar.Files {
-		p := filepath.Join(dir, "content", filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	contenttest.Write(t, filepath.Join(dir, "content"))
 	return dir
 }
 

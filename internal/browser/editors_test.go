@@ -13,10 +13,9 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/tools/txtar"
-
 	"tilbudsviften/internal/admin"
 	"tilbudsviften/internal/build"
+	"tilbudsviften/internal/content/contenttest"
 	"tilbudsviften/internal/serve"
 	"tilbudsviften/internal/watch"
 )
@@ -65,18 +64,7 @@ func runEditors(t *testing.T, node string, config map[string]any) editorsResult 
 // when its content file is edited.
 func TestServeReloadsPage(t *testing.T) {
 	chromium, node := tools(t)
-	ar, err := txtar.ParseFile("../content/testdata/base.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "content")
-	for _, f := range ar.Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := contenttest.Write(t, filepath.Join(t.TempDir(), "content"))
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

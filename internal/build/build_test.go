@@ -17,6 +17,7 @@ import (
 
 	"tilbudsviften/internal/build"
 	"tilbudsviften/internal/content"
+	"tilbudsviften/internal/content/contenttest"
 	"tilbudsviften/internal/gen"
 )
 
@@ -25,18 +26,7 @@ var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 var today = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 
 // baseSite returns the content package's small valid site.
-func baseSite(t testing.TB) fstest.MapFS {
-	t.Helper()
-	ar, err := txtar.ParseFile("../content/testdata/base.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	return fsys
-}
+func baseSite(t testing.TB) fstest.MapFS { return contenttest.Base(t) }
 
 func mapFS(files map[string][]byte) fstest.MapFS {
 	fsys := fstest.MapFS{}

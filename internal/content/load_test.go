@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"tilbudsviften/internal/content"
+	"tilbudsviften/internal/content/contenttest"
 )
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/errors/*.txtar")
@@ -23,14 +24,7 @@ var today = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 // siteFS returns the base site with the files of overlay laid over it.
 func siteFS(t *testing.T, overlay *txtar.Archive) fstest.MapFS {
 	t.Helper()
-	base, err := txtar.ParseFile("testdata/base.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range base.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
+	fsys := contenttest.Base(t)
 	if overlay != nil {
 		for _, f := range overlay.Files {
 			if f.Name != "want" {

@@ -11,9 +11,8 @@ import (
 	"testing/fstest"
 	"time"
 
-	"golang.org/x/tools/txtar"
-
 	"tilbudsviften/internal/content"
+	"tilbudsviften/internal/content/contenttest"
 	"tilbudsviften/internal/export"
 	"tilbudsviften/internal/gen"
 	"tilbudsviften/internal/site"
@@ -66,18 +65,7 @@ func withBaseURL(t testing.TB, fsys fstest.MapFS, baseURL string) {
 }
 
 // baseFS returns the content package's small valid site.
-func baseFS(t testing.TB) fstest.MapFS {
-	t.Helper()
-	ar, err := txtar.ParseFile("../content/testdata/base.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	return fsys
-}
+func baseFS(t testing.TB) fstest.MapFS { return contenttest.Base(t) }
 
 // genFS returns a generated site of n offers.
 func genFS(n int) fstest.MapFS {

@@ -8,10 +8,9 @@ import (
 	"testing/fstest"
 	"time"
 
-	"golang.org/x/tools/txtar"
-
 	"tilbudsviften/internal/build"
 	"tilbudsviften/internal/content"
+	"tilbudsviften/internal/content/contenttest"
 	"tilbudsviften/internal/scaffold"
 )
 
@@ -58,18 +57,7 @@ func TestArchetypeHasEveryKey(t *testing.T) {
 }
 
 // base returns the loader's small valid site.
-func base(t *testing.T) fstest.MapFS {
-	t.Helper()
-	a, err := txtar.ParseFile("../content/testdata/base.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	return fsys
-}
+func base(t *testing.T) fstest.MapFS { return contenttest.Base(t) }
 
 // fill writes a value into every required key the archetype left empty, the way an editor
 // fills in the facts, using ids that exist in the base site.

@@ -19,6 +19,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"tilbudsviften/internal/content"
+	"tilbudsviften/internal/content/contenttest"
 	"tilbudsviften/internal/gen"
 	"tilbudsviften/internal/scaffold"
 	"tilbudsviften/internal/schema"
@@ -147,18 +148,7 @@ func validate(t *testing.T, fsys fs.FS, vals map[string]*jsonschema.Schema, only
 	return bad
 }
 
-func baseFS(t *testing.T) fstest.MapFS {
-	t.Helper()
-	a, err := txtar.ParseFile("../content/testdata/base.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	return fsys
-}
+func baseFS(t *testing.T) fstest.MapFS { return contenttest.Base(t) }
 
 func mustLoad(t *testing.T, fsys fs.FS) *site.Site {
 	t.Helper()

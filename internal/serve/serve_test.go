@@ -12,9 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/tools/txtar"
-
 	"tilbudsviften/internal/build"
+	"tilbudsviften/internal/content/contenttest"
 	"tilbudsviften/internal/serve"
 	"tilbudsviften/internal/watch"
 )
@@ -24,21 +23,7 @@ var today = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 // writeSite writes the content package's small valid site into dir/content.
 func writeSite(t *testing.T) string {
 	t.Helper()
-	ar, err := txtar.ParseFile("../content/testdata/base.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "content")
-	for _, f := range ar.Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return contenttest.Write(t, filepath.Join(t.TempDir(), "content"))
 }
 
 // start runs a server on a loopback port and returns its address and a function that stops
