@@ -82,13 +82,16 @@ func serveHerlev(t *testing.T) (*httptest.Server, *site.Site) {
 	return srv, res.Site
 }
 
+// axeViolation is one rule axe-core found broken, with up to five of its elements.
+type axeViolation struct {
+	ID, Impact, Help string
+	Targets          []string
+}
+
 type pageResult struct {
-	Path       string
-	Status     int
-	Violations []struct {
-		ID, Impact, Help string
-		Targets          []string
-	}
+	Path            string
+	Status          int
+	Violations      []axeViolation
 	Passes          int
 	Overflow320     int
 	Overflow640     int

@@ -4,19 +4,13 @@
 //   {mode: "admin", chromium, base, collections}: open /admin/ (Decap CMS, test backend), log
 //     in, and list the collections shown; console errors and foreign requests are reported.
 // Prints one JSON object on stdout.
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
+import { launch, newPage } from './lib.mjs';
 
 const cfg = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
-const browser = await chromium.launch({ executablePath: cfg.chromium, args: ['--no-sandbox'] });
-const page = await browser.newPage();
-const consoleErrors = [];
-const foreign = [];
-page.on('console', m => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-page.on('pageerror', e => consoleErrors.push(e.message));
-const origin = new URL(cfg.url || cfg.base).origin;
-await page.route(u => u.origin !== origin && u.protocol.startsWith('http'), r => { foreign.push(r.request().url()); r.abort(); });
-const out = { consoleErrors, foreign };
+const browser = await launch(cfg.chromium);
+const { page, log } = await newPage(browser, new URL(cfg.url || cfg.base));
+const out = { consoleErrors: log.consoleErrors, foreign: log.foreignRequests };
 try {
   if (cfg.mode === 'reload') {
     await page.goto(cfg.url);

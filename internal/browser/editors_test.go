@@ -3,7 +3,6 @@ package browser_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -32,22 +31,8 @@ type editorsResult struct {
 
 func runEditors(t *testing.T, node string, config map[string]any) editorsResult {
 	t.Helper()
-	cfgPath := filepath.Join(t.TempDir(), "config.json")
-	data, _ := json.Marshal(config)
-	if err := os.WriteFile(cfgPath, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := command(t, node, "editors.mjs", cfgPath)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("editors.mjs: %v\n%s", err, stderr.String())
-	}
 	var res editorsResult
-	if err := json.Unmarshal(out, &res); err != nil {
-		t.Fatalf("editors.mjs output %q: %v", out, err)
-	}
+	runScript(t, node, "editors.mjs", config, &res)
 	if res.Error != "" {
 		t.Fatalf("editors.mjs: %s", res.Error)
 	}

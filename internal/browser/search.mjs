@@ -4,39 +4,26 @@
 // Usage: node search.mjs CONFIG.json
 // CONFIG: {base, chromium, shots?, query, second, filter: {param, value}, axe: bool}
 import { readFileSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { launch, newPage as openPage } from "./lib.mjs";
 
 const config = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const base = new URL(config.base);
 const axeSource = readFileSync(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
-const browser = await chromium.launch({
-  executablePath: config.chromium,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic"],
-});
+const browser = await launch(config.chromium);
 
-// newPage opens a page in a fresh context that records console errors, requests to other
-// hosts (answered locally) and the bytes of every file fetched under /search/.
+// newPage opens a logged page (lib.mjs) that also records the bytes of every file fetched
+// under /search/.
 async function newPage(options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const log = { consoleErrors: [], foreignRequests: [], searchFiles: [] };
-  page.on("console", (m) => { if (m.type() === "error") log.consoleErrors.push(m.text()); });
-  page.on("pageerror", (e) => log.consoleErrors.push(String(e)));
+  const { context, page, log } = await openPage(browser, base, options);
+  log.searchFiles = [];
   page.on("response", async (r) => {
     const u = new URL(r.url());
     if (u.host === base.host && u.pathname.startsWith("/search/")) {
       const body = await r.body().catch(() => Buffer.alloc(0));
       log.searchFiles.push({ path: u.pathname, bytes: body.length });
     }
-  });
-  await context.route("**/*", (route) => {
-    const u = new URL(route.request().url());
-    if (u.host === base.host || u.protocol === "data:") return route.continue();
-    log.foreignRequests.push(u.href);
-    return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Neutral</title>" });
   });
   return { context, page, log };
 }

@@ -1,7 +1,6 @@
 package browser_test
 
 import (
-	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -16,11 +15,6 @@ import (
 	"tilbudsviften/internal/build"
 	"tilbudsviften/internal/gen"
 )
-
-type axeViolation struct {
-	ID, Impact, Help string
-	Targets          []string
-}
 
 // searchState is what search.mjs reads from the search page.
 type searchState struct {
@@ -55,22 +49,8 @@ type searchResult struct {
 
 func runSearchCheck(t *testing.T, node string, config map[string]any) searchResult {
 	t.Helper()
-	cfgPath := filepath.Join(t.TempDir(), "search.json")
-	data, _ := json.Marshal(config)
-	if err := os.WriteFile(cfgPath, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := command(t, node, "search.mjs", cfgPath)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("search.mjs: %v\n%s", err, stderr.String())
-	}
 	var res searchResult
-	if err := json.Unmarshal(out, &res); err != nil {
-		t.Fatalf("search.mjs output: %v\n%s", err, out)
-	}
+	runScript(t, node, "search.mjs", config, &res)
 	return res
 }
 
