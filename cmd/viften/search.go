@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -14,6 +13,7 @@ import (
 
 	"tilbudsviften/internal/build"
 	"tilbudsviften/internal/search"
+	"tilbudsviften/internal/site"
 )
 
 // filterFlag collects -f param=value filters.
@@ -129,38 +129,28 @@ func printResponse(w io.Writer, res *search.Response) {
 	}
 }
 
-// liveSearch answers the serve command's /api/search from an index of the content as it is
-// now: it reopens the index when a file in the content folder changed.
+// liveSearch answers the serve command's /api/search over the site serve has just built: it
+// opens a bleve index the first time it sees a new build's site and keeps it until the next.
 type liveSearch struct {
-	cfg build.Config
-
-	mu  sync.Mutex
-	key string
-	ix  *search.Index
+	mu   sync.Mutex
+	site *site.Site
+	ix   *search.Index
 }
 
-// Search answers q with the same analysis and ranking as viften search.
-func (l *liveSearch) Search(ctx context.Context, q string) (any, error) {
-	ix, err := l.index()
+// Search answers q over s with the same analysis and ranking as viften search.
+func (l *liveSearch) Search(ctx context.Context, s *site.Site, q string) (any, error) {
+	ix, err := l.index(s)
 	if err != nil {
 		return nil, err
 	}
 	return ix.Search(ctx, search.Request{Query: q})
 }
 
-func (l *liveSearch) index() (*search.Index, error) {
-	key, err := fingerprint(l.cfg.Content)
-	if err != nil {
-		return nil, err
-	}
+func (l *liveSearch) index(s *site.Site) (*search.Index, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.ix != nil && key == l.key {
+	if l.ix != nil && s == l.site {
 		return l.ix, nil
-	}
-	s, _, err := build.Load(l.cfg)
-	if err != nil {
-		return nil, fmt.Errorf("indholdet har fejl; ret dem, og søg igen")
 	}
 	ix, err := search.Open(s)
 	if err != nil {
@@ -169,23 +159,6 @@ func (l *liveSearch) index() (*search.Index, error) {
 	if l.ix != nil {
 		l.ix.Close()
 	}
-	l.ix, l.key = ix, key
+	l.ix, l.site = ix, s
 	return ix, nil
-}
-
-// fingerprint names the state of a folder by its files' names, sizes and modification times.
-func fingerprint(fsys fs.FS) (string, error) {
-	var b strings.Builder
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(&b, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
-		return nil
-	})
-	return b.String(), err
 }

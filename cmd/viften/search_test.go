@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"tilbudsviften/internal/build"
 	"tilbudsviften/internal/search"
+	"tilbudsviften/internal/serve"
 )
 
 const herlevContent = "../../content"
@@ -107,16 +109,27 @@ func TestSearchCommandContentErrors(t *testing.T) {
 	}
 }
 
-// TestLiveSearch holds that serve's /api/search sees an edit without a restart.
+// TestLiveSearch holds that serve's /api/search, wired as viften serve wires it, answers from
+// the last good build: it sees an edit after the rebuild, without a restart.
 func TestLiveSearch(t *testing.T) {
 	dir := writeSite(t)
 	contentDir := filepath.Join(dir, "content")
-	l := &liveSearch{cfg: build.Config{Content: os.DirFS(contentDir), ContentName: "content"}}
-	res, err := l.Search(context.Background(), "blæksprutte")
-	if err != nil {
+	srv := serve.New(serve.Config{Build: build.Config{Content: os.DirFS(contentDir), ContentName: "content"},
+		Search: (&liveSearch{}).Search})
+	total := func() int {
+		t.Helper()
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest("GET", "/api/search?q=bl%C3%A6ksprutte", nil))
+		var res search.Response
+		if err := json.Unmarshal(rec.Body.Bytes(), &res); rec.Code != 200 || err != nil {
+			t.Fatalf("/api/search: %d %s (%v)", rec.Code, rec.Body, err)
+		}
+		return res.Total
+	}
+	if err := srv.Rebuild(); err != nil {
 		t.Fatal(err)
 	}
-	if n := res.(*search.Response).Total; n != 0 {
+	if n := total(); n != 0 {
 		t.Fatalf("before the edit: %d results", n)
 	}
 	offer := filepath.Join(contentDir, "tilbud", "aaben-raadgivning.md")
@@ -126,11 +139,10 @@ func TestLiveSearch(t *testing.T) {
 		t.Fatal("could not edit the offer's body")
 	}
 	os.WriteFile(offer, []byte(edited), 0o644)
-	res, err = l.Search(context.Background(), "blæksprutte")
-	if err != nil {
+	if err := srv.Rebuild(); err != nil {
 		t.Fatal(err)
 	}
-	if n := res.(*search.Response).Total; n != 1 {
+	if n := total(); n != 1 {
 		t.Errorf("after the edit: %d results, want 1", n)
 	}
 }

@@ -35,7 +35,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		cfg.Build.Templates = os.DirFS(*tmpl)
 		cfg.Watch = append(cfg.Watch, *tmpl)
 	}
-	cfg.Search = (&liveSearch{cfg: cfg.Build}).Search // /api/search answers as viften search does
+	cfg.Search = (&liveSearch{}).Search // /api/search answers as viften search does
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "viften serve: kan ikke lytte på %s: %v; vælg en anden med -addr\n", *addr, err)

@@ -35,6 +35,7 @@ import (
 
 	"tilbudsviften/internal/build"
 	"tilbudsviften/internal/content"
+	"tilbudsviften/internal/site"
 	"tilbudsviften/internal/watch"
 )
 
@@ -43,8 +44,9 @@ type Config struct {
 	Build build.Config // what to build; Build.Out is not used: the site is served from memory
 	Watch []string     // folders to watch: the content folder and the site's own templates
 	Log   io.Writer    // where builds and errors are reported; nil for none
-	// Search answers /api/search?q=; nil answers 501 Not Implemented.
-	Search func(ctx context.Context, q string) (any, error)
+	// Search answers /api/search?q= over the site of the last good build; nil answers 501
+	// Not Implemented.
+	Search func(ctx context.Context, s *site.Site, q string) (any, error)
 	// WatchOptions tune the batching of file events; the zero value means watch.DefaultOptions.
 	WatchOptions watch.Options
 }
@@ -57,6 +59,7 @@ type Server struct {
 
 	mu    sync.RWMutex
 	files map[string][]byte // the last good site; nil before the first good build
+	site  *site.Site        // its content, for Search
 	errs  []string          // the last build's errors; nil when it succeeded
 	gen   string            // changes with every build, good or bad
 	// pending is open while the outputs of a build (open data, schemas, search files) are
@@ -101,7 +104,7 @@ func (s *Server) Rebuild() error {
 		s.errs = errorLines(err)
 	} else {
 		pending = make(chan struct{})
-		s.files, s.errs, s.pending = pages, nil, pending
+		s.files, s.site, s.errs, s.pending = pages, res.Site, nil, pending
 	}
 	gen, haveSite := s.gen, s.files != nil
 	s.mu.Unlock()
@@ -407,7 +410,15 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		enc.Encode(map[string]string{"fejl": "søgning er ikke koblet på viften serve endnu"})
 		return
 	}
-	res, err := s.cfg.Search(r.Context(), r.URL.Query().Get("q"))
+	s.mu.RLock()
+	current := s.site
+	s.mu.RUnlock()
+	if current == nil {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		enc.Encode(map[string]string{"fejl": "sitet er ikke bygget endnu; ret fejlene, og søg igen"})
+		return
+	}
+	res, err := s.cfg.Search(r.Context(), current, r.URL.Query().Get("q"))
 	if err != nil {
 		w.WriteHeader(http.StatusInternalServerError)
 		enc.Encode(map[string]string{"fejl": err.Error()})
