@@ -26,8 +26,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"tilbudsviften/internal/content"
 	"tilbudsviften/internal/site"
@@ -209,7 +207,7 @@ func (g gen) fields(fields []content.Field) []any {
 var refCollections = map[string]string{"kontakt": "kontakter", "udbyder": "udbydere", "princip": "principper"}
 
 func (g gen) field(f content.Field) m {
-	label := upperFirst(f.Doc)
+	label := site.UpperFirst(f.Doc)
 	out := m{{"name", f.Key}, {"label", label}}
 	multiple := f.Kind == content.KindIDs
 	switch f.Kind {
@@ -378,10 +376,4 @@ func Collections() []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// upperFirst returns s with its first letter in upper case.
-func upperFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+
+	"tilbudsviften/internal/site"
 )
 
 var topics = []string{"trivsel", "skole", "skilsmisse", "angst", "ensomhed", "rusmidler",
@@ -31,7 +33,7 @@ func Site(n int) map[string][]byte {
 	put("maalgrupper.yaml", "- {id: boern, navn: Børn, beskrivelse: Børn.}\n- {id: unge, navn: Unge, beskrivelse: Unge.}\n- {id: foraeldre, navn: Forældre, beskrivelse: Forældre.}\n- {id: fagprofessionelle, navn: Fagprofessionelle, beskrivelse: Fagfolk.}\n")
 	var b strings.Builder
 	for _, t := range topics {
-		fmt.Fprintf(&b, "- id: %s\n  navn: %s\n  beskrivelse: Om %s.\n  synonymer: [%s]\n", t, capitalize(t), t, words[r.IntN(len(words))])
+		fmt.Fprintf(&b, "- id: %s\n  navn: %s\n  beskrivelse: Om %s.\n  synonymer: [%s]\n", t, site.UpperFirst(t), t, words[r.IntN(len(words))])
 	}
 	put("emner.yaml", b.String())
 	b.Reset()
@@ -58,7 +60,7 @@ func Site(n int) map[string][]byte {
 		for i := range ws {
 			ws[i] = words[r.IntN(len(words))]
 		}
-		return capitalize(strings.Join(ws, " ")) + "."
+		return site.UpperFirst(strings.Join(ws, " ")) + "."
 	}
 	aud := []string{"boern", "unge", "foraeldre", "fagprofessionelle"}
 	routes := []string{"kom-selv", "via-fagperson", "kraever-afgoerelse"}
@@ -105,13 +107,4 @@ kilder:
 			r.IntN(4) != 0, i%providers, i%contacts, 1+i%3, i, body.String()))
 	}
 	return files
-}
-
-// capitalize upper-cases the first letter of s.
-func capitalize(s string) string {
-	rs := []rune(s)
-	if len(rs) == 0 {
-		return s
-	}
-	return strings.ToUpper(string(rs[0])) + string(rs[1:])
 }

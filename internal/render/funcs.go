@@ -192,7 +192,7 @@ func lowerWord(s string) string {
 	if upper > 1 {
 		return s
 	}
-	return lowerFirst(s)
+	return site.LowerFirst(s)
 }
 
 // HoursData encodes opening hours for the browser's "Åben nu": one "days,opens,closes" group
@@ -227,53 +227,9 @@ func HasContact(o *site.Offer) bool {
 	return false
 }
 
-// collationKey maps a string onto a key that sorts in Danish alphabetical order: case and
-// accents are ignored, and Æ, Ø and Å (and the old spelling Aa at the start) come after Z: they
-// map onto the three characters that follow 'z' in ASCII.
-func collationKey(s string) string {
-	var b strings.Builder
-	rs := []rune(strings.ToLower(s))
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		switch r {
-		case 'æ', 'ä':
-			b.WriteRune('{')
-		case 'ø', 'ö':
-			b.WriteRune('|')
-		case 'å':
-			b.WriteRune('}')
-		case 'é', 'è', 'ê':
-			b.WriteRune('e')
-		case 'ü':
-			b.WriteRune('y')
-		case 'a':
-			if i == 0 && i+1 < len(rs) && rs[i+1] == 'a' {
-				b.WriteRune('}')
-				i++
-				continue
-			}
-			b.WriteRune('a')
-		default:
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' {
-				b.WriteRune(r)
-			}
-		}
-	}
-	return b.String()
-}
-
-// Less reports whether a sorts before b in Danish alphabetical order.
-func Less(a, b string) bool {
-	ka, kb := collationKey(a), collationKey(b)
-	if ka != kb {
-		return ka < kb
-	}
-	return a < b
-}
-
 // Initial returns the letter under which a title is listed from A to Å.
 func Initial(title string) string {
-	k := collationKey(title)
+	k := site.CollationKey(title)
 	if k == "" {
 		return "#"
 	}

@@ -4,12 +4,13 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"tilbudsviften/internal/site"
 	"time"
 )
 
 func TestDanishOrder(t *testing.T) {
 	titles := []string{"Åben rådgivning", "Zoologisk have", "Ørelyd", "ænder", "Aalborg-gruppen", "Alkolinjen", "børnetelefonen", "BørneTelefonen", "Ballerup"}
-	sort.SliceStable(titles, func(i, j int) bool { return Less(titles[i], titles[j]) })
+	sort.SliceStable(titles, func(i, j int) bool { return site.Less(titles[i], titles[j]) })
 	want := "Alkolinjen|Ballerup|BørneTelefonen|børnetelefonen|Zoologisk have|ænder|Ørelyd|Åben rådgivning|Aalborg-gruppen"
 	if got := strings.Join(titles, "|"); got != want {
 		t.Errorf("order\n got %s\nwant %s", got, want)

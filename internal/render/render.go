@@ -350,7 +350,7 @@ func (r *Renderer) jobs(s *site.Site) ([]job, error) {
 	}
 	for _, a := range s.Audiences {
 		audiences = append(audiences, Group{ID: a.ID, Name: a.Name, URL: a.URL(), Count: len(a.Offers), Note: site.PlainText(string(a.Description))})
-		add("list", &Page{Title: "Tilbud til " + lowerFirst(a.Name), Description: site.PlainText(string(a.Description)), URL: a.URL(),
+		add("list", &Page{Title: "Tilbud til " + site.LowerFirst(a.Name), Description: site.PlainText(string(a.Description)), URL: a.URL(),
 			Intro: a.Description, Offers: ord.byStep(a.Offers), Crumbs: []Crumb{home, {"Hvem er du?", "/for/"}}})
 	}
 	for _, b := range s.AgeBands {
@@ -440,7 +440,7 @@ func newOrder(offers []*site.Offer) *order {
 	list := append([]*site.Offer(nil), offers...)
 	keys := make(map[*site.Offer]string, len(list))
 	for _, o := range list {
-		keys[o] = collationKey(o.Title)
+		keys[o] = site.CollationKey(o.Title)
 	}
 	sort.SliceStable(list, func(i, j int) bool {
 		a, b := list[i], list[j]
@@ -592,7 +592,7 @@ func contactGroups(s *site.Site) []Group {
 		if kindRank[a.Kind] != kindRank[b.Kind] {
 			return kindRank[a.Kind] < kindRank[b.Kind]
 		}
-		return Less(a.Name, b.Name)
+		return site.Less(a.Name, b.Name)
 	})
 	for _, p := range providers {
 		g := Group{ID: p.Slug, Name: p.Name, URL: p.Web}
@@ -600,7 +600,7 @@ func contactGroups(s *site.Site) []Group {
 			g.Entries = append(g.Entries, Entry{Name: c.Name, URL: c.URL(), Text: c.Phone})
 		}
 		if len(g.Entries) > 0 {
-			sort.SliceStable(g.Entries, func(i, j int) bool { return Less(g.Entries[i].Name, g.Entries[j].Name) })
+			sort.SliceStable(g.Entries, func(i, j int) bool { return site.Less(g.Entries[i].Name, g.Entries[j].Name) })
 			groups = append(groups, g)
 		}
 	}
@@ -610,7 +610,7 @@ func contactGroups(s *site.Site) []Group {
 		}
 	}
 	if len(loose) > 0 {
-		sort.SliceStable(loose, func(i, j int) bool { return Less(loose[i].Name, loose[j].Name) })
+		sort.SliceStable(loose, func(i, j int) bool { return site.Less(loose[i].Name, loose[j].Name) })
 		groups = append(groups, Group{ID: "andre", Name: "Andre", Entries: loose})
 	}
 	return groups
@@ -643,12 +643,4 @@ func letterID(l string) string {
 		return "tal"
 	}
 	return strings.ToLower(l)
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToLower(string(r[0])) + string(r[1:])
 }

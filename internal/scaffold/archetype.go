@@ -12,9 +12,9 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"tilbudsviften/internal/content"
+	model "tilbudsviften/internal/site"
 )
 
 // Slug returns the file name (without extension) for a title: lower case, æ → ae, ø → oe,
@@ -177,7 +177,7 @@ func Comment(typ string, f content.Field) string {
 		text, ok = comments["kilder."+f.Key]
 	}
 	if !ok {
-		text = upperFirst(f.Doc) + "."
+		text = model.UpperFirst(f.Doc) + "."
 	}
 	if f.Kind == content.KindEnum {
 		text += " Skriv en af: " + strings.Join(f.Enum, ", ") + "."
@@ -279,10 +279,4 @@ var comments = map[string]string{
 
 	"kilder.url":   "Adressen på kilden, fx https://kommune.dk/side.",
 	"kilder.laest": "Datoen, du læste kilden, som ÅÅÅÅ-MM-DD.",
-}
-
-// upperFirst returns s with its first letter in upper case.
-func upperFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -107,19 +107,12 @@ func join(texts []string) string {
 
 func sortDocs(list []*doc) {
 	sort.SliceStable(list, func(i, j int) bool {
-		a, b := titleKey(list[i].Title), titleKey(list[j].Title)
+		a, b := site.CollationKey(list[i].Title), site.CollationKey(list[j].Title)
 		if a != b {
 			return a < b
 		}
 		return list[i].URL < list[j].URL
 	})
-}
-
-// titleKey sorts titles in Danish alphabetical order: case folded, æ ø å after z.
-func titleKey(s string) string {
-	s = strings.ToLower(s)
-	s = strings.ReplaceAll(s, "aa", "å")
-	return strings.NewReplacer("æ", "{", "ø", "|", "å", "}", "é", "e", "ü", "y").Replace(s)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -101,7 +101,7 @@ func TestDirectoryMode(t *testing.T) {
 	}
 	sorted := slices.Clone(got)
 	slices.SortStableFunc(sorted, func(a, b string) int {
-		return strings.Compare(titleKey(titleOf(s, a)), titleKey(titleOf(s, b)))
+		return strings.Compare(site.CollationKey(titleOf(s, a)), site.CollationKey(titleOf(s, b)))
 	})
 	if !slices.Equal(got, sorted) {
 		t.Errorf("directory mode must list by title: %v", got)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Danish wording of model values, shared by the pages and the open data.
@@ -64,4 +66,66 @@ func PlainText(h string) string {
 		}
 	}
 	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
+}
+
+// CollationKey maps a string onto a key that sorts in Danish alphabetical order: case and
+// accents are ignored, and Æ, Ø and Å (and the old spelling Aa at the start) come after Z: they
+// map onto the three characters that follow 'z' in ASCII.
+func CollationKey(s string) string {
+	var b strings.Builder
+	rs := []rune(strings.ToLower(s))
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch r {
+		case 'æ', 'ä':
+			b.WriteRune('{')
+		case 'ø', 'ö':
+			b.WriteRune('|')
+		case 'å':
+			b.WriteRune('}')
+		case 'é', 'è', 'ê':
+			b.WriteRune('e')
+		case 'ü':
+			b.WriteRune('y')
+		case 'a':
+			if i == 0 && i+1 < len(rs) && rs[i+1] == 'a' {
+				b.WriteRune('}')
+				i++
+				continue
+			}
+			b.WriteRune('a')
+		default:
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+// Less reports whether a sorts before b in Danish alphabetical order (titles, names).
+func Less(a, b string) bool {
+	ka, kb := CollationKey(a), CollationKey(b)
+	if ka != kb {
+		return ka < kb
+	}
+	return a < b
+}
+
+// UpperFirst returns s with its first letter in upper case: "børn" → "Børn".
+func UpperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// LowerFirst returns s with its first letter in lower case: "Forældre" → "forældre".
+func LowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }

@@ -18,6 +18,11 @@ func TestText(t *testing.T) {
 		{JoinAnd([]string{"børn"}), "børn"},
 		{JoinAnd([]string{"børn", "unge"}), "børn og unge"},
 		{JoinAnd([]string{"børn", "unge", "forældre"}), "børn, unge og forældre"},
+		{UpperFirst("børn og unge"), "Børn og unge"},
+		{UpperFirst("ærø"), "Ærø"},
+		{UpperFirst(""), ""},
+		{LowerFirst("Forældre"), "forældre"},
+		{LowerFirst("Øvrige"), "øvrige"},
 		{PlainText("<p>Tilbud om <em>vold</em> &amp;\n overgreb.</p>"), "Tilbud om vold & overgreb."},
 	} {
 		if tc.got != tc.want {
