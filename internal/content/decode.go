@@ -299,6 +299,10 @@ func validEmail(s string) bool {
 	return strings.Contains(domain, ".") && !strings.HasSuffix(domain, ".")
 }
 
+// PhonePattern is validPhone's rule as one regular expression, for the JSON Schema and the
+// admin's form checks; TestPhonePattern holds the two equal.
+const PhonePattern = `^(\+45 ?[0-9]( *[0-9]){7}|[0-9]( *[0-9]){2,5}|[0-9]( *[0-9]){7})$`
+
 // validPhone reports whether s is a Danish phone number: 3–6 or 8 digits, spaces allowed,
 // optionally +45 first.
 func validPhone(s string) bool {

@@ -153,7 +153,7 @@ func scalar(k content.Kind) obj {
 		return obj{"type": "string", "pattern": `^[^@\s<>"]+@[^@\s<>"]+\.[^@\s<>".]+$`}
 	case content.KindPhone:
 		return obj{"anyOf": []any{
-			obj{"type": "string", "pattern": `^(\+45 ?[0-9]( *[0-9]){7}|[0-9]( *[0-9]){2,5}|[0-9]( *[0-9]){7})$`},
+			obj{"type": "string", "pattern": content.PhonePattern},
 			obj{"type": "integer", "minimum": 100, "maximum": 99999999},
 		}}
 	}
