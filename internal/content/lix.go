@@ -113,13 +113,15 @@ func shorten(s string, n int) string {
 		return s
 	}
 	cut := 0
-	for i := range s {
-		if utf8.RuneCountInString(s[:i]) > n {
+	runes := 0 // runes before i
+	for i, r := range s {
+		if runes > n {
 			break
 		}
-		if s[i] == ' ' {
+		if r == ' ' {
 			cut = i
 		}
+		runes++
 	}
 	if cut == 0 {
 		return string([]rune(s)[:n]) + " …"
@@ -129,12 +131,16 @@ func shorten(s string, n int) string {
 
 // lixNote adds a warning when an offer's family-facing text is harder to read than the site's
 // limit; it names the longest sentences and words, which are what to shorten first.
-func (l *loader) lixNote(p *parsed, text string) {
+func (l *loader) lixNote(p *parsed) {
 	limit := l.site.Config.LixLimit
-	if limit <= 0 || strings.TrimSpace(text) == "" {
+	if limit <= 0 || strings.TrimSpace(p.doc.FamilyText) == "" {
 		return
 	}
-	r := lix(text)
+	if p.lix == nil {
+		r := lix(p.doc.FamilyText)
+		p.lix = &r
+	}
+	r := *p.lix
 	if r.Sentences == 0 || r.Score <= float64(limit) {
 		return
 	}

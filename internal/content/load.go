@@ -83,6 +83,9 @@ type parsed struct {
 	doc      *markdown.Doc
 	body     []byte
 	bodyLine int
+	// lix is the readability of the family text, measured once: a parsed file is kept by
+	// the Cache between loads, so serve does not measure unchanged offers again.
+	lix *lixResult
 }
 
 // Load reads and validates the content folder fsys. prefix is the folder's name as it should
@@ -633,7 +636,7 @@ func (l *loader) offerNotes(p *parsed, o *site.Offer) {
 	if !reachable && o.Verify == "" { // with tjekkes, check -strict already lists the offer
 		l.report.Warnings.Add(r.pos("titel"), "tilbuddet har ingen kontaktoplysninger (telefon, e-mail, hjemmeside eller link); tilføj en kontakt, eller skriv i tjekkes, hvad der mangler")
 	}
-	l.lixNote(p, o.FamilyText)
+	l.lixNote(p)
 	if !o.Reviewed.IsZero() && l.site.Config.ReviewMonths > 0 {
 		due := o.Reviewed.AddDate(0, l.site.Config.ReviewMonths, 0)
 		if !l.opts.Now.Before(due) {
