@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"tilbudsviften/internal/scaffold"
+	"tilbudsviften/internal/site"
 )
 
 func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -37,7 +38,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	title := strings.TrimSpace(flags.Arg(1))
-	slug := scaffold.Slug(title)
+	slug := site.Slug(title)
 	if slug == "" {
 		fmt.Fprintf(stderr, "viften new: titlen %q giver intet filnavn; skriv en titel med bogstaver eller tal\n", flags.Arg(1))
 		return 2

@@ -392,7 +392,7 @@ func (l *loader) parseFile(rel, ext string, fields []field, errs *ErrorList) *pa
 	p := &parsed{rel: rel, slug: slug}
 	display := l.display(rel)
 	if !slugRE.MatchString(slug) {
-		errs.Add(Position{File: display}, "filnavnet %q kan ikke bruges i en adresse; brug kun små bogstaver a-z, tal og bindestreg (æ=ae, ø=oe, å=aa), fx %q", name, slugify(slug)+ext)
+		errs.Add(Position{File: display}, "filnavnet %q kan ikke bruges i en adresse; brug kun små bogstaver a-z, tal og bindestreg (æ=ae, ø=oe, å=aa), fx %q", name, site.Slug(slug)+ext)
 		return nil
 	}
 	raw, err := fs.ReadFile(l.fsys, rel)

@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"io/fs"
 	"sort"
-	"strings"
 )
 
 func html(s string) template.HTML { return template.HTML(s) }
@@ -37,22 +36,4 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// slugify suggests a slug for a file name: lower case, æøå spelt out, other runs of
-// characters turned into single hyphens.
-func slugify(s string) string {
-	s = fold(s)
-	var b strings.Builder
-	dash := false
-	for _, r := range s {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
 }

@@ -339,7 +339,7 @@ func providerKindName(k site.ProviderKind) string {
 
 // legalBasis returns the term of a legal basis, adding it the first time.
 func (d *hsdsData) legalBasis(text string) *hsdsTaxonomyTerm {
-	return d.term("lovgrundlag", slugify(text), text, "", "")
+	return d.term("lovgrundlag", site.Slug(text), text, "", "")
 }
 
 // term returns the taxonomy term code in taxonomy tax, adding it the first time.
@@ -566,23 +566,6 @@ func (d *hsdsData) service(o *site.Offer, org *hsdsFullOrg) *hsdsFullService {
 		svc.Sources = append(svc.Sources, ds)
 	}
 	return svc
-}
-
-// slugify makes a term code of free text: lower case a-z, 0-9 and -, æøå spelt ae, oe, aa.
-func slugify(s string) string {
-	s = strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa", "Æ", "ae", "Ø", "oe", "Å", "aa", "§", "paragraf").Replace(strings.ToLower(s))
-	var b strings.Builder
-	dash := false
-	for _, r := range s {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
 }
 
 // marshal encodes v as compact JSON with a final newline, without HTML escaping.

@@ -227,7 +227,7 @@ type dpField struct {
 }
 
 func dataPackage(s *site.Site) ([]byte, error) {
-	pkg := dpPackage{Profile: "tabular-data-package", Name: "hsds-" + slugify(s.Config.Municipality),
+	pkg := dpPackage{Profile: "tabular-data-package", Name: "hsds-" + site.Slug(s.Config.Municipality),
 		Title:       s.Config.Name + ": tilbud i HSDS 3.0",
 		Description: "Tilbud til børn, unge og familier i " + s.Config.Municipality + " som Open Referral HSDS 3.0 tabular data package.",
 		Homepage:    abs(s, "/"+HSDSDir+"profile/")}

@@ -11,61 +11,10 @@ package scaffold
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"tilbudsviften/internal/content"
 	model "tilbudsviften/internal/site"
 )
-
-// Slug returns the file name (without extension) for a title: lower case, æ → ae, ø → oe,
-// å → aa, other letters without their accents, and a hyphen for anything else.
-func Slug(title string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(title) {
-		s := ""
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			s = string(r)
-		case r == 'æ':
-			s = "ae"
-		case r == 'ø':
-			s = "oe"
-		case r == 'å':
-			s = "aa"
-		case r == 'ä':
-			s = "ae"
-		case r == 'ö':
-			s = "oe"
-		case r == 'ü':
-			s = "ue"
-		case strings.ContainsRune("áàâã", r):
-			s = "a"
-		case strings.ContainsRune("éèêë", r):
-			s = "e"
-		case strings.ContainsRune("íìîï", r):
-			s = "i"
-		case strings.ContainsRune("óòôõ", r):
-			s = "o"
-		case strings.ContainsRune("úùû", r):
-			s = "u"
-		case r == 'ß':
-			s = "ss"
-		}
-		if s == "" {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || unicode.IsSpace(r) || unicode.IsPunct(r) {
-				dash = b.Len() > 0
-			}
-			continue
-		}
-		if dash {
-			b.WriteByte('-')
-			dash = false
-		}
-		b.WriteString(s)
-	}
-	return b.String()
-}
 
 // Types lists the content types `viften new` makes files for.
 func Types() []content.Type {

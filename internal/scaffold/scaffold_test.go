@@ -16,21 +16,6 @@ import (
 
 var today = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 
-func TestSlug(t *testing.T) {
-	for title, want := range map[string]string{
-		"Åben Rådgivning":                 "aaben-raadgivning",
-		"Børn & unge: støtte i hverdagen": "boern-unge-stoette-i-hverdagen",
-		"  Familiehuset (0–6 år) ":        "familiehuset-0-6-aar",
-		"Ærø-turen 2027":                  "aeroe-turen-2027",
-		"Café Über":                       "cafe-ueber",
-		"???":                             "",
-	} {
-		if got := scaffold.Slug(title); got != want {
-			t.Errorf("Slug(%q) = %q, want %q", title, got, want)
-		}
-	}
-}
-
 // keyLine matches a key at the start of a line, also when commented out or a list item.
 func hasKey(text, key string) bool {
 	return regexp.MustCompile(`(?m)^[# ]*(- )?` + regexp.QuoteMeta(key) + `:`).MatchString(text)

@@ -129,3 +129,51 @@ func LowerFirst(s string) string {
 	}
 	return string(unicode.ToLower(r)) + s[n:]
 }
+
+// Slug turns a title or a name into the form used in file names, addresses and codes: lower
+// case a–z, digits and single hyphens; æ, ø and å spelt ae, oe and aa, other accents
+// dropped, § spelt paragraf, anything else a hyphen between words. "Åben Rådgivning" →
+// "aaben-raadgivning".
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false // a hyphen is due before the next letter
+	for _, r := range strings.ToLower(s) {
+		spelt := ""
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			spelt = string(r)
+		case r == 'æ', r == 'ä':
+			spelt = "ae"
+		case r == 'ø', r == 'ö':
+			spelt = "oe"
+		case r == 'å':
+			spelt = "aa"
+		case r == 'ü':
+			spelt = "ue"
+		case r == 'ß':
+			spelt = "ss"
+		case r == '§':
+			spelt = "paragraf"
+		case strings.ContainsRune("áàâã", r):
+			spelt = "a"
+		case strings.ContainsRune("éèêë", r):
+			spelt = "e"
+		case strings.ContainsRune("íìîï", r):
+			spelt = "i"
+		case strings.ContainsRune("óòôõ", r):
+			spelt = "o"
+		case strings.ContainsRune("úùû", r):
+			spelt = "u"
+		}
+		if spelt == "" {
+			dash = b.Len() > 0
+			continue
+		}
+		if dash {
+			b.WriteByte('-')
+			dash = false
+		}
+		b.WriteString(spelt)
+	}
+	return b.String()
+}

@@ -30,3 +30,20 @@ func TestText(t *testing.T) {
 		}
 	}
 }
+
+func TestSlug(t *testing.T) {
+	for title, want := range map[string]string{
+		"Åben Rådgivning":                 "aaben-raadgivning",
+		"Børn & unge: støtte i hverdagen": "boern-unge-stoette-i-hverdagen",
+		"  Familiehuset (0–6 år) ":        "familiehuset-0-6-aar",
+		"Ærø-turen 2027":                  "aeroe-turen-2027",
+		"Café Über":                       "cafe-ueber",
+		"Barnets lov § 30":                "barnets-lov-paragraf-30",
+		"Om Sitet":                        "om-sitet",
+		"???":                             "",
+	} {
+		if got := Slug(title); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
