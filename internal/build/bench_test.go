@@ -71,14 +71,8 @@ func BenchmarkIncremental(b *testing.B) {
 	for _, n := range []int{1000} {
 		b.Run(fmt.Sprintf("offers=%d", n), func(b *testing.B) {
 			dir := b.TempDir()
-			for name, data := range gen.Site(n) {
-				p := filepath.Join(dir, filepath.FromSlash(name))
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					b.Fatal(err)
-				}
-				if err := os.WriteFile(p, data, 0o644); err != nil {
-					b.Fatal(err)
-				}
+			if err := gen.Write(dir, n); err != nil {
+				b.Fatal(err)
 			}
 			cfg := build.Config{Content: os.DirFS(dir), ContentName: "content", Now: today}
 			bld := build.NewBuilder(cfg)

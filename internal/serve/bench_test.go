@@ -30,14 +30,8 @@ import (
 func BenchmarkEditToReload(b *testing.B) {
 	const n = 1000
 	dir := b.TempDir()
-	for name, data := range gen.Site(n) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			b.Fatal(err)
-		}
+	if err := gen.Write(dir, n); err != nil {
+		b.Fatal(err)
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"tilbudsviften/internal/gen"
 )
@@ -24,15 +23,8 @@ func main() {
 		fmt.Fprintf(os.Stderr, "gensite: %s exists\n", *out)
 		os.Exit(2)
 	}
-	for name, data := range gen.Site(*n) {
-		p := filepath.Join(*out, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			fmt.Fprintln(os.Stderr, "gensite:", err)
-			os.Exit(1)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			fmt.Fprintln(os.Stderr, "gensite:", err)
-			os.Exit(1)
-		}
+	if err := gen.Write(*out, *n); err != nil {
+		fmt.Fprintln(os.Stderr, "gensite:", err)
+		os.Exit(1)
 	}
 }
