@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"tilbudsviften/internal/export"
 	"tilbudsviften/internal/site"
@@ -459,8 +460,6 @@ func newOrder(offers []*site.Offer) *order {
 	return ord
 }
 
-// related returns up to n other offers that share the most topics with o, alphabetically
-// among equals.
 // scorer ranks offers by the topics they share with one offer; each worker has its own.
 type scorer struct {
 	*order
@@ -468,42 +467,88 @@ type scorer struct {
 	touched []int // ranks with a score above 0
 }
 
-// similarAll returns similar for every offer, computed in parallel: element i holds the
-// related offers and the lighter and heavier alternatives of offers[i].
+// similarAll returns similar for every offer: element i holds the related offers and the
+// lighter and heavier alternatives of offers[i]. Offers with the same topics score every
+// other offer alike, so the scoring runs once per set of topics (in parallel) and each offer
+// then only drops itself from its set's lists.
 func (ord *order) similarAll(offers []*site.Offer, steps []*site.Step) [][3][]*site.Offer {
-	out := make([][3][]*site.Offer, len(offers))
-	workers := runtime.GOMAXPROCS(0)
+	const n, m = 6, 3 // related offers; alternatives per neighbouring step
+	type group struct {
+		rep     *site.Offer
+		members []int
+		related []*site.Offer                // the n+1 best of any step, the offers themselves included
+		onStep  map[*site.Step][]*site.Offer // the m best on a step
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	var key strings.Builder
+	for i, o := range offers {
+		key.Reset()
+		for _, t := range o.Topics {
+			key.WriteString(t.ID)
+			key.WriteByte(0)
+		}
+		g := byKey[key.String()]
+		if g == nil {
+			g = &group{rep: o, onStep: map[*site.Step][]*site.Offer{}}
+			byKey[key.String()] = g
+			groups = append(groups, g)
+		}
+		g.members = append(g.members, i)
+	}
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
 			sc := &scorer{order: ord, scores: make([]int, len(ord.byRank))}
-			for i := w; i < len(offers); i += workers {
-				o := offers[i]
-				var lighter, heavier *site.Step
-				if o.Step != nil {
-					lighter, heavier = neighbours(steps, o.Step)
+			for k := int(next.Add(1)) - 1; k < len(groups); k = int(next.Add(1)) - 1 {
+				g := groups[k]
+				sc.score(g.rep)
+				g.related = sc.top(n+1, nil)
+				for _, i := range g.members {
+					if st := offers[i].Step; st != nil {
+						lighter, heavier := neighbours(steps, st)
+						for _, x := range []*site.Step{lighter, heavier} {
+							if _, done := g.onStep[x]; x != nil && !done {
+								g.onStep[x] = sc.top(m, x)
+							}
+						}
+					}
 				}
-				rel, light, heavy := sc.similar(o, 6, lighter, heavier, 3)
-				out[i] = [3][]*site.Offer{rel, light, heavy}
+				sc.reset()
 			}
-		}(w)
+		})
 	}
 	wg.Wait()
+	out := make([][3][]*site.Offer, len(offers))
+	for _, g := range groups {
+		for _, i := range g.members {
+			o := offers[i]
+			var related []*site.Offer
+			for _, x := range g.related {
+				if x != o && len(related) < n {
+					related = append(related, x)
+				}
+			}
+			out[i][0] = related
+			if o.Step != nil {
+				lighter, heavier := neighbours(steps, o.Step)
+				if lighter != nil {
+					out[i][1] = g.onStep[lighter]
+				}
+				if heavier != nil {
+					out[i][2] = g.onStep[heavier]
+				}
+			}
+		}
+	}
 	return out
 }
 
-// similar returns the offers that share topics with o, those sharing the most first, then in
-// the site's order: up to n of any step (related offers), and up to m on each of the steps
-// lighter and heavier (the alternatives down and up the ladder). One pass scores them all.
-func (sc *scorer) similar(o *site.Offer, n int, lighter, heavier *site.Step, m int) (related, light, heavy []*site.Offer) {
-	sc.touched = sc.touched[:0]
+// score counts, for every offer, the topics it shares with o (o itself included).
+func (sc *scorer) score(o *site.Offer) {
 	for _, t := range o.Topics {
 		for _, x := range t.Offers {
-			if x == o {
-				continue
-			}
 			r := sc.rank[x]
 			if sc.scores[r] == 0 {
 				sc.touched = append(sc.touched, r)
@@ -511,17 +556,14 @@ func (sc *scorer) similar(o *site.Offer, n int, lighter, heavier *site.Step, m i
 			sc.scores[r]++
 		}
 	}
-	related = sc.top(n, nil)
-	if lighter != nil {
-		light = sc.top(m, lighter)
-	}
-	if heavier != nil {
-		heavy = sc.top(m, heavier)
-	}
+}
+
+// reset clears the scores for the next offer.
+func (sc *scorer) reset() {
 	for _, r := range sc.touched {
 		sc.scores[r] = 0
 	}
-	return related, light, heavy
+	sc.touched = sc.touched[:0]
 }
 
 // top picks the n best of the scored offers, on step if it is not nil.
