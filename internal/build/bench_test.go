@@ -19,7 +19,7 @@ import (
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("offers=%d", n), func(b *testing.B) {
-			fsys := mapFS(gen.Site(n))
+			fsys := gen.FS(n)
 			cfg := build.Config{Content: fsys, ContentName: "content", Now: today}
 			runtime.GC()
 			var peak uint64

@@ -28,14 +28,6 @@ var today = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 // baseSite returns the content package's small valid site.
 func baseSite(t testing.TB) fstest.MapFS { return contenttest.Base(t) }
 
-func mapFS(files map[string][]byte) fstest.MapFS {
-	fsys := fstest.MapFS{}
-	for name, data := range files {
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
-	return fsys
-}
-
 // TestGolden renders the small site and compares a chosen set of pages, and the list of all
 // files, with testdata/site.golden (a txtar archive, one section per file).
 func TestGolden(t *testing.T) {
@@ -82,7 +74,7 @@ func TestGolden(t *testing.T) {
 
 // TestDeterministic renders the same content twice and expects the same bytes.
 func TestDeterministic(t *testing.T) {
-	sites := map[string]fs.FS{"generated": mapFS(gen.Site(300))}
+	sites := map[string]fs.FS{"generated": gen.FS(300)}
 	if _, err := os.Stat("../../content/site.yaml"); err == nil {
 		sites["herlev"] = os.DirFS("../../content")
 	}

@@ -15,7 +15,7 @@ import (
 // TestIncrementalMatchesFull edits a generated site in every way an editor can and holds the
 // Builder's output byte-equal to a fresh Render after each edit.
 func TestIncrementalMatchesFull(t *testing.T) {
-	fsys := mapFS(gen.Site(120))
+	fsys := gen.FS(120)
 	own := fstest.MapFS{}
 	cfg := build.Config{Content: fsys, ContentName: "content", Templates: own, Now: today}
 	b := build.NewBuilder(cfg)

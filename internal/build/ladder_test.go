@@ -16,7 +16,7 @@ var altRe = regexp.MustCompile(`Et (lettere|tungere) trin: <a href="([^"]+)">[^<
 // the neighbouring steps, and under each lists offers of that step (at most three) that share
 // a topic with the offer — and lists some whenever such offers exist.
 func TestLadderAlternatives(t *testing.T) {
-	cfg := build.Config{Content: mapFS(gen.Site(200)), ContentName: "content", Now: today}
+	cfg := build.Config{Content: gen.FS(200), ContentName: "content", Now: today}
 	s, _, err := build.Load(cfg)
 	if err != nil {
 		t.Fatal(err)

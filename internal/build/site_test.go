@@ -27,7 +27,7 @@ var (
 // language, one h1, no inline script or style, no resource from another host, and every local
 // link and fragment pointing at something that exists.
 func TestSiteInvariants(t *testing.T) {
-	sites := map[string]fs.FS{"generated": mapFS(gen.Site(200))}
+	sites := map[string]fs.FS{"generated": gen.FS(200)}
 	if _, err := os.Stat("../../content/site.yaml"); err == nil {
 		sites["herlev"] = os.DirFS("../../content")
 	}

@@ -69,11 +69,7 @@ func baseFS(t testing.TB) fstest.MapFS { return contenttest.Base(t) }
 
 // genFS returns a generated site of n offers.
 func genFS(n int) fstest.MapFS {
-	fsys := fstest.MapFS{}
-	for name, data := range gen.Site(n) {
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
-	return fsys
+	return gen.FS(n)
 }
 
 // load loads a content folder as of today.

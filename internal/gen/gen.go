@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"testing/fstest"
 
 	"tilbudsviften/internal/site"
 )
@@ -24,6 +25,15 @@ spisning vægt tandpleje tandlæge sygdom hospital læge krise sorg tab vold ove
 stoffer kriminalitet politi netværk bedsteforældre søskende baby graviditet fødsel amning
 uddannelse job praktik erhverv fravær skolevægring diagnose adhd autisme ordblindhed
 støtte vejledning anonym gratis telefon chat sms åben hverdag weekend aften morgen`)
+
+// FS returns Site(n) as a file system, for loading without a disk.
+func FS(n int) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, data := range Site(n) {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	return fsys
+}
 
 // Site returns the files of a generated site with n offers: path → content.
 func Site(n int) map[string][]byte {

@@ -2,7 +2,6 @@ package render
 
 import (
 	"testing"
-	"testing/fstest"
 
 	"tilbudsviften/internal/content"
 	"tilbudsviften/internal/gen"
@@ -12,11 +11,7 @@ import (
 // BenchmarkSite renders every page and file of a generated site of 1 000 offers with the
 // default theme (load excluded). Reported: µs/page.
 func BenchmarkSite(b *testing.B) {
-	fsys := fstest.MapFS{}
-	for name, data := range gen.Site(1000) {
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
-	s, _, err := content.Load(fsys, "content", content.Options{})
+	s, _, err := content.Load(gen.FS(1000), "content", content.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

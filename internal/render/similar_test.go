@@ -3,7 +3,6 @@ package render
 import (
 	"slices"
 	"testing"
-	"testing/fstest"
 
 	"tilbudsviften/internal/content"
 	"tilbudsviften/internal/gen"
@@ -14,11 +13,7 @@ import (
 // related offers are the n others sharing the most topics (Danish title order among equals),
 // the alternatives the m best on the neighbouring steps.
 func TestSimilarAll(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for name, data := range gen.Site(400) {
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
-	s, _, err := content.Load(fsys, "content", content.Options{})
+	s, _, err := content.Load(gen.FS(400), "content", content.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -162,10 +162,7 @@ func mustLoad(t *testing.T, fsys fs.FS) *site.Site {
 // TestValidContentValidates: every file the loader accepts validates against the schema of
 // its type: the test site, the Herlev content, a generated site and the site of viften init.
 func TestValidContentValidates(t *testing.T) {
-	gsite := fstest.MapFS{}
-	for name, data := range gen.Site(40) {
-		gsite[name] = &fstest.MapFile{Data: data}
-	}
+	gsite := gen.FS(40)
 	initFiles, err := scaffold.Site("Prøve Kommune", today)
 	if err != nil {
 		t.Fatal(err)
