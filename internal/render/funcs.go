@@ -40,14 +40,7 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return list
 		},
-		"pageURL": func(s *site.Site, slug string) string {
-			for _, p := range s.Pages {
-				if p.Slug == slug {
-					return p.URL()
-				}
-			}
-			return ""
-		},
+		"pageURL":    PageURL,
 		"jsonld":     JSONLD,
 		"join":       strings.Join,
 		"contains":   strings.Contains,
@@ -56,16 +49,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"count":      Count,
 		"routeText":  RouteText,
 		"hasContact": HasContact,
-		// firstCall is the offer's first contact with a telephone number, for the call
-		// button at the top of the offer page; nil when none has one.
-		"firstCall": func(o *site.Offer) *site.Contact {
-			for _, c := range o.Contacts {
-				if c.Phone != "" {
-					return c
-				}
-			}
-			return nil
-		},
+		"firstCall":  firstCall,
 		"topicNames": func(ts []*site.Topic) string {
 			names := make([]string, len(ts))
 			for i, t := range ts {
@@ -73,14 +57,38 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return strings.Join(names, ", ")
 		},
-		"host": func(u string) string {
-			p, err := url.Parse(u)
-			if err != nil || p.Host == "" {
-				return u
-			}
-			return strings.TrimPrefix(p.Host, "www.")
-		},
+		"host": Host,
 	}
+}
+
+// PageURL returns the address of the plain page with the slug, or "" when there is none.
+func PageURL(s *site.Site, slug string) string {
+	for _, p := range s.Pages {
+		if p.Slug == slug {
+			return p.URL()
+		}
+	}
+	return ""
+}
+
+// firstCall is the offer's first contact with a telephone number, for the call button at the
+// top of the offer page; nil when none has one.
+func firstCall(o *site.Offer) *site.Contact {
+	for _, c := range o.Contacts {
+		if c.Phone != "" {
+			return c
+		}
+	}
+	return nil
+}
+
+// Host returns the host of a web address without "www.", or the address when it has none.
+func Host(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return u
+	}
+	return strings.TrimPrefix(p.Host, "www.")
 }
 
 var months = [...]string{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august",

@@ -1,0 +1,452 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"tilbudsviften/internal/site"
+	"tilbudsviften/templates"
+)
+
+// The offer page is most of a site's pages (10 000 of 12 000 on a large generated site), and
+// html/template spends most of its time calling functions through reflection: an escaper for
+// every value, a function for every condition. So when the theme's offer.html and
+// partials.html are the default theme's, the renderer writes the "main" block of the offer
+// page itself, in Go, byte for byte as templates/offer.html would (TestOfferPageWriter
+// compares the two on every offer of several sites); the contact blocks come from the theme's
+// "contact-block" template, rendered once per contact, and the layout around the block is
+// still the theme's base.html. A theme with its own offer.html or partials.html gets the
+// templates, as before.
+
+// offerMainSource is the "main" block's stand-in when the renderer writes it: the page's Main.
+const offerMainSource = `{{define "main"}}{{.Main}}{{end}}`
+
+// sameAsDefault reports whether the theme's file name is the default theme's.
+func sameAsDefault(theme fs.FS, name string) bool {
+	own, err := fs.ReadFile(theme, name)
+	if err != nil {
+		return false
+	}
+	def, err := fs.ReadFile(templates.FS, name)
+	return err == nil && bytes.Equal(own, def)
+}
+
+// contactBlocks renders the "contact-block" template once for each contact of the offers.
+func (r *Renderer) contactBlocks(offers []*site.Offer) (map[*site.Contact]string, error) {
+	var list []*site.Contact
+	seen := map[*site.Contact]bool{}
+	for _, o := range offers {
+		for _, c := range o.Contacts {
+			if !seen[c] {
+				seen[c] = true
+				list = append(list, c)
+			}
+		}
+	}
+	html := make([]string, len(list))
+	t := r.pages["offer"]
+	err := parallel(len(list), func(i int, buf *bytes.Buffer) error {
+		if err := t.ExecuteTemplate(buf, "contact-block", list[i]); err != nil {
+			return fmt.Errorf("render contact %s: %w", list[i].Source, err)
+		}
+		html[i] = buf.String()
+		return nil
+	})
+	blocks := make(map[*site.Contact]string, len(list))
+	for i, c := range list {
+		blocks[c] = html[i]
+	}
+	return blocks, err
+}
+
+// offerWriter appends HTML to b with html/template's escaping.
+type offerWriter struct {
+	b      []byte
+	blocks map[*site.Contact]string
+}
+
+func (w *offerWriter) raw(s string) { w.b = append(w.b, s...) }
+
+// text appends s escaped as html/template escapes text and quoted attribute values.
+func (w *offerWriter) text(s string) {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		var repl string
+		switch s[i] {
+		case 0:
+			repl = "\uFFFD"
+		case '"':
+			repl = "&#34;"
+		case '&':
+			repl = "&amp;"
+		case '\'':
+			repl = "&#39;"
+		case '+':
+			repl = "&#43;"
+		case '<':
+			repl = "&lt;"
+		case '>':
+			repl = "&gt;"
+		default:
+			continue
+		}
+		w.b = append(w.b, s[start:i]...)
+		w.b = append(w.b, repl...)
+		start = i + 1
+	}
+	w.b = append(w.b, s[start:]...)
+}
+
+// url appends u as html/template writes a value that makes up a whole quoted URL attribute:
+// a string with a scheme other than http, https or mailto becomes "#ZgotmplZ" (trusted
+// template.URL values skip that check), the rest is normalized (bytes outside the URL
+// characters percent-encoded) and escaped for the attribute.
+func (w *offerWriter) url(u string, trusted bool) {
+	if !trusted {
+		if scheme, _, ok := strings.Cut(u, ":"); ok && !strings.Contains(scheme, "/") &&
+			!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
+			u = "#ZgotmplZ"
+		}
+	}
+	w.urlPart(u)
+}
+
+// urlPart appends the part of a URL attribute after a fixed scheme ("sms:{{.}}"): normalized
+// and escaped, not checked.
+func (w *offerWriter) urlPart(u string) {
+	var norm []byte
+	start := 0
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			continue
+		case strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0:
+			continue
+		case c == '%' && i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]):
+			continue
+		}
+		norm = append(norm, u[start:i]...)
+		norm = fmt.Appendf(norm, "%%%02x", c)
+		start = i + 1
+	}
+	if norm == nil {
+		w.text(u)
+		return
+	}
+	w.text(string(append(norm, u[start:]...)))
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// link appends <a href="url">text</a>.
+func (w *offerWriter) link(url, text string) {
+	w.raw(`<a href="`)
+	w.url(url, false)
+	w.raw(`">`)
+	w.text(text)
+	w.raw(`</a>`)
+}
+
+// factLinks writes a row of the facts list whose value is n links, comma separated; nothing
+// when n is 0.
+func (w *offerWriter) factLinks(term string, n int, item func(i int) (url, name string)) {
+	if n == 0 {
+		return
+	}
+	w.raw("\n<div><dt>" + term + "</dt><dd>")
+	for i := range n {
+		if i > 0 {
+			w.raw(", ")
+		}
+		w.link(item(i))
+	}
+	w.raw("</dd></div>")
+}
+
+// stepLink appends a link to a step: "<a href=…>Trin 1 – Name</a>".
+func (w *offerWriter) stepLink(st *site.Step) {
+	w.raw(`<a href="`)
+	w.url(st.URL(), false)
+	w.raw(`">`)
+	w.text(st.Short)
+	w.raw(` – `)
+	w.text(st.Name)
+	w.raw(`</a>`)
+}
+
+// hours writes the "hours" partial.
+func (w *offerWriter) hours(hours []site.Hours) {
+	w.raw(`<p class="open-now" data-hours="`)
+	w.text(HoursData(hours))
+	w.raw("\" hidden></p>\n<table class=\"hours\">\n<tbody>")
+	for _, h := range hours {
+		w.raw("\n<tr><th scope=\"row\">")
+		w.text(h.DaysText())
+		w.raw(`</th><td>`)
+		w.text(h.TimeText())
+		if h.Note != "" {
+			w.raw(` <span class="note">(`)
+			w.text(h.Note)
+			w.raw(`)</span>`)
+		}
+		w.raw(`</td></tr>`)
+	}
+	w.raw("\n</tbody>\n</table>")
+}
+
+// offerMain writes the "main" block of templates/offer.html for p.
+func (w *offerWriter) offerMain(p *Page) {
+	o := p.Offer
+	if o == nil {
+		return
+	}
+	w.raw("<article class=\"offer\">\n<header class=\"offer-head\">\n<h1>")
+	w.text(o.Title)
+	w.raw("</h1>\n<p class=\"lead\">")
+	w.text(o.Summary)
+	w.raw("</p>")
+	if c := firstCall(o); c != nil {
+		w.raw("\n<p class=\"head-call\"><a class=\"action call\" href=\"")
+		w.url(string(TelURL(c.Phone)), true)
+		w.raw(`">Ring `)
+		w.text(c.Phone)
+		w.raw(`</a>`)
+		if c.Name != o.Title {
+			w.raw(` <span class="note">`)
+			w.text(c.Name)
+			w.raw(`</span>`)
+		}
+		w.raw(`</p>`)
+	}
+	w.raw("\n<button type=\"button\" class=\"add-to-list secondary\" data-slug=\"")
+	w.text(o.Slug)
+	w.raw(`" aria-pressed="false" hidden>Føj til min liste</button>`)
+	if o.Draft != "" {
+		w.raw("\n<div class=\"alert draft\" role=\"note\"><strong>Kladde – ikke offentlig.</strong> ")
+		if o.Draft == site.DraftComing {
+			w.raw("Tilbuddet udgives ")
+			w.text(Date(o.Publish))
+		} else {
+			w.raw("Tilbuddet udløb ")
+			w.text(Date(o.Expire))
+		}
+		w.raw(". Du ser det, fordi forhåndsvisningen viser kladder.</div>")
+	}
+	switch {
+	case o.Status == site.StatusClosed:
+		w.raw("\n<div class=\"alert\" role=\"note\"><strong>Midlertidigt lukket.</strong> ")
+		w.text(o.Alert)
+		w.raw(`</div>`)
+	case o.Alert != "":
+		w.raw("\n<div class=\"alert\" role=\"note\">")
+		w.text(o.Alert)
+		w.raw(`</div>`)
+	}
+	w.raw("\n</header>\n\n<section class=\"at-a-glance\" aria-labelledby=\"glance-h\">\n" +
+		"<h2 id=\"glance-h\" class=\"visually-hidden\">Kort fortalt</h2>\n<dl class=\"facts\">")
+	w.factLinks("For", len(o.Audiences), func(i int) (string, string) { return o.Audiences[i].URL(), o.Audiences[i].Name })
+	w.raw("\n<div><dt>Alder</dt><dd>")
+	if age := o.Age.Text(); age != "" {
+		w.text(age)
+	} else {
+		w.raw("Ikke oplyst")
+	}
+	w.raw("</dd></div>")
+	w.factLinks("Emner", len(o.Topics), func(i int) (string, string) { return o.Topics[i].URL(), o.Topics[i].Name })
+	w.raw("\n<div><dt>Sådan får du det</dt><dd>")
+	w.text(RouteText(o))
+	w.raw("</dd></div>\n<div><dt>Pris</dt><dd>")
+	switch {
+	case o.Cost == nil:
+		w.raw("Spørg om prisen")
+	case o.Cost.Text != "":
+		w.text(o.Cost.Text)
+	case o.Cost.Free:
+		w.raw("Gratis")
+	}
+	w.raw("</dd></div>")
+	if len(o.Languages) > 0 {
+		w.raw("\n<div><dt>Sprog</dt><dd>")
+		w.text(Languages(o.Languages))
+		w.raw("</dd></div>")
+	}
+	if pr := o.Provider; pr != nil {
+		w.raw("\n<div><dt>Udbyder</dt><dd>")
+		if pr.Web != "" {
+			w.link(pr.Web, pr.Name)
+		} else {
+			w.text(pr.Name)
+		}
+		w.raw("</dd></div>")
+	}
+	w.raw("\n</dl>\n</section>\n\n<section class=\"get-in-touch\" aria-labelledby=\"contact-h\">\n<h2 id=\"contact-h\">Kontakt</h2>")
+	for _, c := range o.Contacts {
+		w.raw("\n")
+		w.raw(w.blocks[c])
+	}
+	if !HasContact(o) {
+		w.raw("\n<p>Vi har endnu ikke alle kontaktoplysninger på dette tilbud. Kontakt ")
+		if o.Provider != nil {
+			w.text(o.Provider.Name)
+		} else {
+			w.text(p.Site.Config.Municipality)
+		}
+		w.raw(" for at høre mere.</p>")
+	}
+	if len(o.Hours) > 0 {
+		w.raw("\n<h3>Åbningstider</h3>\n")
+		w.hours(o.Hours)
+	}
+	if len(o.Sessions) > 0 {
+		w.raw("\n<h3>Faste mødetider</h3>\n")
+		w.hours(o.Sessions)
+		w.raw("\n<p class=\"note\">Mødetiderne findes også i <a href=\"/kalender.ics\">kalenderen</a>, som du kan tilføje på din telefon.</p>")
+	}
+	for _, l := range o.Locations {
+		w.raw("\n<div class=\"location\">\n<h3>")
+		if l.Name != "" {
+			w.text(l.Name)
+		} else {
+			w.raw("Sted")
+		}
+		w.raw("</h3>")
+		if !l.Address.IsZero() {
+			w.raw("\n<p class=\"address\">")
+			w.text(l.Address.Line())
+			w.raw(` <a href="`)
+			w.url(string(Directions(l.Address)), true)
+			w.raw(`">Find vej</a></p>`)
+		}
+		if l.Note != "" {
+			w.raw("<p>")
+			w.text(l.Note)
+			w.raw("</p>")
+		}
+		w.raw("\n</div>")
+	}
+	w.raw("\n</section>")
+	if len(o.Access.Steps) > 0 {
+		w.raw("\n<section aria-labelledby=\"how-h\">\n<h2 id=\"how-h\">Sådan får du hjælpen</h2>\n<ol class=\"how\">")
+		for _, st := range o.Access.Steps {
+			w.raw("\n<li>")
+			w.text(st)
+			w.raw("</li>")
+		}
+		w.raw("\n</ol>\n</section>")
+	}
+	w.raw("\n\n<section class=\"body\" aria-labelledby=\"about-h\">\n<h2 id=\"about-h\" class=\"visually-hidden\">Om tilbuddet</h2>\n")
+	w.raw(string(o.Body))
+	w.raw("\n</section>")
+	if o.Verify != "" {
+		w.raw("\n<p class=\"unverified\">Vi er ved at tjekke nogle af oplysningerne om dette tilbud. Spørg gerne, før du går derhen.</p>")
+	}
+	if st := o.Step; st != nil {
+		w.raw("\n<section class=\"step-box\" aria-labelledby=\"step-h\">\n<h2 id=\"step-h\">På Indsatstrappen</h2>\n<p>Tilbuddet står på ")
+		w.stepLink(st)
+		w.raw(".</p>\n<ul>")
+		w.neighbour("Et lettere trin: ", p.Lighter, p.LighterOffers)
+		w.neighbour("Et tungere trin: ", p.Heavier, p.HeavierOffers)
+		w.raw("\n</ul>\n</section>")
+	}
+	if len(o.Principles) > 0 {
+		w.raw("\n<section aria-labelledby=\"pr-h\">\n<h2 id=\"pr-h\">Bygger på</h2>\n<ul>")
+		for _, pr := range o.Principles {
+			w.raw("\n<li>")
+			w.link(pr.URL(), pr.Title)
+			w.raw("</li>")
+		}
+		w.raw("\n</ul>\n</section>")
+	}
+	if len(o.Links) > 0 {
+		w.raw("\n<section aria-labelledby=\"links-h\">\n<h2 id=\"links-h\">Læs mere</h2>\n<ul>")
+		for _, l := range o.Links {
+			w.raw("\n<li>")
+			w.link(l.URL, l.Title)
+			w.raw("</li>")
+		}
+		w.raw("\n</ul>\n</section>")
+	}
+	if o.LegalBasis != "" {
+		w.raw("\n<p class=\"legal\">Lovgrundlag: ")
+		w.text(o.LegalBasis)
+		w.raw("</p>")
+	}
+	if len(p.Related) > 0 {
+		w.raw("\n<section aria-labelledby=\"rel-h\">\n<h2 id=\"rel-h\">Lignende tilbud</h2>\n\n<ul class=\"cards\">")
+		for _, x := range p.Related {
+			w.raw("\n<li>")
+			w.raw(string(p.cards[x]))
+			w.raw("</li>")
+		}
+		w.raw("\n</ul>\n\n</section>")
+	}
+	w.raw("\n\n<footer class=\"page-meta\">")
+	if !o.Reviewed.IsZero() {
+		w.raw("\n<p>Sidst gennemgået <time datetime=\"")
+		w.text(o.Reviewed.Format("2006-01-02"))
+		w.raw(`">`)
+		w.text(Date(o.Reviewed))
+		w.raw("</time>")
+		if o.Responsible != "" {
+			w.raw(" af ")
+			w.text(o.Responsible)
+		}
+		w.raw(".</p>")
+	}
+	w.raw("\n")
+	if len(o.Sources) > 0 {
+		w.raw("\n<details class=\"sources\">\n<summary>Kilder</summary>\n<ul>")
+		for _, src := range o.Sources {
+			w.raw("\n<li><a href=\"")
+			w.url(src.URL, false)
+			w.raw(`">`)
+			if src.Title != "" {
+				w.text(src.Title)
+			} else {
+				w.text(Host(src.URL))
+			}
+			w.raw("</a>")
+			if !src.Read.IsZero() {
+				w.raw(" (læst ")
+				w.text(Date(src.Read))
+				w.raw(")")
+			}
+			w.raw("</li>")
+		}
+		w.raw("\n</ul>\n</details>\n")
+	}
+	if p.Site.Config.Editors.Email != "" {
+		w.raw("\n<p><a href=\"")
+		w.url(string(FixMail(p.Site, p.Title, p.URL)), true)
+		w.raw("\">Ret en fejl på siden</a></p>")
+	} else if u := PageURL(p.Site, "ret-et-tilbud"); u != "" {
+		w.raw("\n<p><a href=\"")
+		w.url(u, false)
+		w.raw("\">Ret en fejl på siden</a></p>")
+	}
+	w.raw("\n</footer>\n</article>")
+}
+
+// neighbour writes a step-box line for the step below or above with its alternatives.
+func (w *offerWriter) neighbour(label string, st *site.Step, offers []*site.Offer) {
+	if st == nil {
+		return
+	}
+	w.raw("\n<li>" + label)
+	w.stepLink(st)
+	if len(offers) > 0 {
+		w.raw(". Med samme emner:\n<ul class=\"alternatives\">")
+		for _, x := range offers {
+			w.raw("<li>")
+			w.link(x.URL(), x.Title)
+			w.raw("</li>")
+		}
+		w.raw("</ul>")
+	}
+	w.raw("</li>")
+}
