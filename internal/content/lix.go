@@ -133,12 +133,8 @@ func shorten(s string, n int) string {
 // limit; it names the longest sentences and words, which are what to shorten first.
 func (l *loader) lixNote(p *parsed) {
 	limit := l.site.Config.LixLimit
-	if limit <= 0 || strings.TrimSpace(p.doc.FamilyText) == "" {
+	if limit <= 0 || p.lix == nil { // p.lix is measured when the file is parsed
 		return
-	}
-	if p.lix == nil {
-		r := lix(p.doc.FamilyText)
-		p.lix = &r
 	}
 	r := *p.lix
 	if r.Sentences == 0 || r.Score <= float64(limit) {

@@ -83,8 +83,9 @@ type parsed struct {
 	doc      *markdown.Doc
 	body     []byte
 	bodyLine int
-	// lix is the readability of the family text, measured once: a parsed file is kept by
-	// the Cache between loads, so serve does not measure unchanged offers again.
+	// lix is the readability of the family text (nil without one), measured once when the
+	// file is parsed: a parsed file is kept by the Cache between loads, so serve does not
+	// measure unchanged offers again.
 	lix *lixResult
 }
 
@@ -437,6 +438,11 @@ func (l *loader) parseSource(p *parsed, raw []byte, ext string, fields []field, 
 			return nil
 		}
 		p.doc = doc
+		if strings.TrimSpace(doc.FamilyText) != "" {
+			// measured here, where files parse in parallel, rather than when the offer is built
+			r := lix(doc.FamilyText)
+			p.lix = &r
+		}
 	}
 	p.f = &file{name: display, lineOff: lineOff, errs: errs}
 	n, ok := parseYAML(p.f, yamlSrc)
