@@ -12,16 +12,15 @@ import (
 
 // The offer page is most of a site's pages (10 000 of 12 000 on a large generated site), and
 // html/template spends most of its time calling functions through reflection: an escaper for
-// every value, a function for every condition. So when the theme's offer.html and
-// partials.html are the default theme's, the renderer writes the "main" block of the offer
-// page itself, in Go, byte for byte as templates/offer.html would (TestOfferPageWriter
-// compares the two on every offer of several sites); the contact blocks come from the theme's
-// "contact-block" template, rendered once per contact, and the layout around the block is
-// still the theme's base.html. A theme with its own offer.html or partials.html gets the
-// templates, as before.
+// every value, a function for every condition. So when the theme's base.html, offer.html and
+// partials.html are the default theme's, the renderer writes offer pages itself, in Go, byte
+// for byte as the templates would (TestOfferPageWriter compares the two on every offer of
+// several sites); the contact blocks, the cards and the urgent bar and footer still come from
+// the theme's templates, each rendered once. A theme with its own base.html, offer.html or
+// partials.html gets the templates, as before.
 
-// offerMainSource is the "main" block's stand-in when the renderer writes it: the page's Main.
-const offerMainSource = `{{define "main"}}{{.Main}}{{end}}`
+// pageWriterFiles are the theme files the offer page writer stands in for.
+var pageWriterFiles = []string{"base.html", "offer.html", "partials.html"}
 
 // sameAsDefault reports whether the theme's file name is the default theme's.
 func sameAsDefault(theme fs.FS, name string) bool {
@@ -64,7 +63,9 @@ func (r *Renderer) contactBlocks(offers []*site.Offer) (map[*site.Contact]string
 // offerWriter appends HTML to b with html/template's escaping.
 type offerWriter struct {
 	b      []byte
-	blocks map[*site.Contact]string
+	blocks map[*site.Contact]string // contact blocks
+	assets map[string]string        // the theme's asset paths
+	jsonLD string                   // the page's JSON-LD
 }
 
 func (w *offerWriter) raw(s string) { w.b = append(w.b, s...) }
@@ -197,6 +198,105 @@ func (w *offerWriter) hours(hours []site.Hours) {
 		w.raw(`</td></tr>`)
 	}
 	w.raw("\n</tbody>\n</table>")
+}
+
+// offerPage writes templates/base.html with the "main" block of templates/offer.html for p.
+func (w *offerWriter) offerPage(p *Page) {
+	cfg := p.Site.Config
+	w.raw("<!doctype html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n" +
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
+		"<meta http-equiv=\"Content-Security-Policy\" content=\"" + CSP + "\">\n" +
+		"<meta name=\"referrer\" content=\"no-referrer\">\n<title>")
+	if p.URL != "/" {
+		w.text(p.Title)
+		w.raw(" – ")
+	}
+	w.text(cfg.Name)
+	w.raw("</title>\n")
+	if p.Description != "" {
+		w.raw(`<meta name="description" content="`)
+		w.text(p.Description)
+		w.raw("\">\n")
+	}
+	if cfg.BaseURL != "" {
+		w.raw(`<link rel="canonical" href="`)
+		w.url(cfg.BaseURL, false)
+		w.url(p.URL, false)
+		w.raw("\">\n")
+	}
+	w.raw(`<link rel="stylesheet" href="`)
+	w.url("/"+w.assets["site.css"], false)
+	w.raw("\">\n<link rel=\"icon\" href=\"")
+	w.url("/"+w.assets["icon.svg"], false)
+	w.raw("\" type=\"image/svg+xml\">\n" +
+		"<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.atom\" title=\"Nye og ændrede tilbud\">\n" +
+		"<link rel=\"search\" type=\"application/opensearchdescription+xml\" href=\"/opensearch.xml\" title=\"")
+	w.text(cfg.Name)
+	w.raw("\">\n")
+	if w.jsonLD != "" {
+		w.raw("<script type=\"application/ld+json\">" + w.jsonLD + "</script>\n")
+	}
+	w.raw("</head>\n<body class=\"side-")
+	w.text(p.Kind)
+	w.raw("\">\n<a class=\"skip\" href=\"#indhold\">Gå til indholdet</a>\n")
+	w.raw(string(p.Shared.Urgent))
+	w.raw("\n<header class=\"top\">\n<div class=\"wrap top-inner\">\n<a class=\"brand\" href=\"/\">")
+	w.text(cfg.Name)
+	w.raw("</a>")
+	if p.Sensitive {
+		w.raw("\n<a class=\"quick-exit\" href=\"https://www.dr.dk/\" rel=\"noreferrer\">Forlad siden hurtigt</a>")
+	}
+	w.raw("\n<form class=\"top-search\" role=\"search\" action=\"/soeg/\" method=\"get\">\n" +
+		"<label for=\"top-q\">Søg i tilbud</label>\n" +
+		"<input id=\"top-q\" name=\"q\" type=\"search\" autocomplete=\"off\" placeholder=\"Fx skilsmisse, angst, 3 år\">\n" +
+		"<button type=\"submit\">Søg</button>\n</form>\n</div>\n" +
+		"<nav class=\"wrap main-nav\" aria-label=\"Hovedmenu\">\n<ul>\n")
+	for _, item := range mainNav {
+		if item.hidden {
+			w.raw("<li class=\"my-list-nav\" hidden>")
+		} else {
+			w.raw("<li>")
+		}
+		w.raw(`<a href="` + item.url + `"`)
+		if p.URL == item.url {
+			w.raw(` aria-current="page"`)
+		}
+		w.raw(">" + item.label + "</a></li>\n")
+	}
+	w.raw("</ul>\n</nav>\n</header>")
+	if len(p.Crumbs) > 0 {
+		w.raw("\n<nav class=\"wrap crumbs\" aria-label=\"Brødkrummesti\">\n<ol>")
+		for _, c := range p.Crumbs {
+			w.raw("<li>")
+			w.link(c.URL, c.Name)
+			w.raw("</li>")
+		}
+		w.raw("<li aria-current=\"page\">")
+		w.text(p.Title)
+		w.raw("</li></ol>\n</nav>")
+	}
+	w.raw("\n<main id=\"indhold\" class=\"wrap\" tabindex=\"-1\">\n")
+	w.offerMain(p)
+	w.raw("\n</main>\n")
+	w.raw(string(p.Shared.Footer))
+	w.raw("\n<script src=\"")
+	w.url("/"+w.assets["site.js"], false)
+	w.raw("\" defer></script>\n</body>\n</html>\n")
+}
+
+// mainNav is the main menu of base.html; the Min liste item is shown by site.js.
+var mainNav = []struct {
+	url, label string
+	hidden     bool
+}{
+	{"/emner/", "Emner", false},
+	{"/alder/", "Alder", false},
+	{"/for/", "Hvem er du?", false},
+	{"/trin/", "Indsatstrappen", false},
+	{"/a-aa/", "Alle tilbud", false},
+	{"/kontakter/", "Kontakter", false},
+	{"/bekymring/", "Er du bekymret?", false},
+	{"/min-liste/", "Min liste <span class=\"my-list-size\"></span>", true},
 }
 
 // offerMain writes the "main" block of templates/offer.html for p.

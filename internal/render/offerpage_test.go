@@ -124,14 +124,14 @@ func TestOfferPageWriter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fast.offerMain == nil {
+	if !fast.writeOffers {
 		t.Fatal("the default theme does not get the offer page writer")
 	}
 	slow, err := New(templates.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
-	slow.offerMain = nil
+	slow.writeOffers = false
 	now := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 	for _, tc := range sites {
 		s, _, err := content.Load(tc.fsys, "content", content.Options{Now: now, Drafts: tc.drafts})

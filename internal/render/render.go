@@ -35,9 +35,8 @@ type Renderer struct {
 	pages      map[string]*template.Template
 	assets     map[string]string // theme file name → published path, e.g. "site.css" → "assets/site.0a1b2c3d4e.css"
 	assetFiles map[string][]byte // published path → content
-	// offerMain, when not nil, is the offer page's layout with the "main" block standing in
-	// for the one the renderer writes itself (see offerpage.go).
-	offerMain *template.Template
+	// writeOffers is set when the renderer writes offer pages itself (see offerpage.go).
+	writeOffers bool
 }
 
 // New parses the theme.
@@ -76,14 +75,9 @@ func New(theme fs.FS) (*Renderer, error) {
 		}
 		r.pages[kind] = t
 	}
-	if sameAsDefault(theme, "offer.html") && sameAsDefault(theme, "partials.html") {
-		t, err := base.Clone()
-		if err != nil {
-			return nil, err
-		}
-		if r.offerMain, err = t.Parse(offerMainSource); err != nil {
-			return nil, err
-		}
+	r.writeOffers = true
+	for _, name := range pageWriterFiles {
+		r.writeOffers = r.writeOffers && sameAsDefault(theme, name)
 	}
 	return r, nil
 }
@@ -114,9 +108,6 @@ type Page struct {
 	LighterOffers, HeavierOffers []*site.Offer
 
 	Shared *Shared // parts every page shares, rendered once
-	// Main is the page's main block when the renderer writes it itself rather than a
-	// template: the default theme's offer page.
-	Main template.HTML
 
 	cards map[*site.Offer]template.HTML // every offer's card, rendered once
 }
@@ -217,13 +208,10 @@ func (r *Renderer) renderCards(offers []*site.Offer, todo []int, html []template
 	})
 }
 
-// mainBuffers hold the main blocks the renderer writes while their page is rendered.
-var mainBuffers = sync.Pool{New: func() any { return make([]byte, 0, 16<<10) }}
-
 // renderPages renders into out[i] the page of jobs[i] for each i in todo, in parallel.
 func (r *Renderer) renderPages(jobs []job, todo []int, out [][]byte) error {
 	var blocks map[*site.Contact]string
-	if r.offerMain != nil {
+	if r.writeOffers {
 		var offers []*site.Offer
 		for _, i := range todo {
 			if jobs[i].kind == "offer" && jobs[i].page.Offer != nil {
@@ -238,17 +226,18 @@ func (r *Renderer) renderPages(jobs []job, todo []int, out [][]byte) error {
 	return parallel(len(todo), func(k int, buf *bytes.Buffer) error {
 		i := todo[k]
 		j := jobs[i]
-		t := r.pages[j.kind]
-		page := j.page
-		if j.kind == "offer" && r.offerMain != nil {
-			w := offerWriter{b: mainBuffers.Get().([]byte)[:0], blocks: blocks}
-			w.offerMain(page)
-			p := *page
-			p.Main = template.HTML(w.b)
-			page, t = &p, r.offerMain
-			defer mainBuffers.Put(w.b)
+		if j.kind == "offer" && r.writeOffers {
+			ld, err := JSONLD(j.page)
+			if err != nil {
+				return fmt.Errorf("render %s: %w", j.path, err)
+			}
+			w := offerWriter{b: buf.AvailableBuffer(), blocks: blocks, assets: r.assets, jsonLD: string(ld)}
+			w.offerPage(j.page)
+			out[i] = bytes.Clone(w.b)
+			buf.Grow(len(w.b)) // so the next page is written without growing w.b
+			return nil
 		}
-		if err := t.ExecuteTemplate(buf, "base", page); err != nil {
+		if err := r.pages[j.kind].ExecuteTemplate(buf, "base", j.page); err != nil {
 			return fmt.Errorf("render %s: %w", j.path, err)
 		}
 		out[i] = bytes.Clone(buf.Bytes())
