@@ -50,14 +50,8 @@ func (r *Renderer) funcs() template.FuncMap {
 		"routeText":  RouteText,
 		"hasContact": HasContact,
 		"firstCall":  firstCall,
-		"topicNames": func(ts []*site.Topic) string {
-			names := make([]string, len(ts))
-			for i, t := range ts {
-				names[i] = t.Name
-			}
-			return strings.Join(names, ", ")
-		},
-		"host": Host,
+		"topicNames": topicNames,
+		"host":       Host,
 	}
 }
 
@@ -80,6 +74,15 @@ func firstCall(o *site.Offer) *site.Contact {
 		}
 	}
 	return nil
+}
+
+// topicNames lists the topics' names, comma separated.
+func topicNames(ts []*site.Topic) string {
+	names := make([]string, len(ts))
+	for i, t := range ts {
+		names[i] = t.Name
+	}
+	return strings.Join(names, ", ")
 }
 
 // Host returns the host of a web address without "www.", or the address when it has none.

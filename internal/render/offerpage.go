@@ -13,9 +13,9 @@ import (
 // The offer page is most of a site's pages (10 000 of 12 000 on a large generated site), and
 // html/template spends most of its time calling functions through reflection: an escaper for
 // every value, a function for every condition. So when the theme's base.html, offer.html and
-// partials.html are the default theme's, the renderer writes offer pages itself, in Go, byte
-// for byte as the templates would (TestOfferPageWriter compares the two on every offer of
-// several sites); the contact blocks, the cards and the urgent bar and footer still come from
+// partials.html are the default theme's, the renderer writes offer pages and offer cards
+// itself, in Go, byte for byte as the templates would (TestOfferPageWriter compares every
+// file of several sites); the contact blocks, the urgent bar and the footer still come from
 // the theme's templates, each rendered once. A theme with its own base.html, offer.html or
 // partials.html gets the templates, as before.
 
@@ -60,7 +60,7 @@ func (r *Renderer) contactBlocks(offers []*site.Offer) (map[*site.Contact]string
 	return blocks, err
 }
 
-// offerWriter appends HTML to b with html/template's escaping.
+// offerWriter appends HTML to b with html/template's escaping: offer pages and cards.
 type offerWriter struct {
 	b      []byte
 	blocks map[*site.Contact]string // contact blocks
@@ -282,6 +282,56 @@ func (w *offerWriter) offerPage(p *Page) {
 	w.raw("\n<script src=\"")
 	w.url("/"+w.assets["site.js"], false)
 	w.raw("\" defer></script>\n</body>\n</html>\n")
+}
+
+// card writes the "card" partial of offer o.
+func (w *offerWriter) card(o *site.Offer) {
+	closed := o.Status == site.StatusClosed
+	w.raw(`<article class="card`)
+	if closed {
+		w.raw(" closed")
+	}
+	w.raw("\">\n<h3>")
+	w.link(o.URL(), o.Title)
+	w.raw("</h3>\n<p class=\"summary\">")
+	w.text(o.Summary)
+	w.raw("</p>\n<button type=\"button\" class=\"add-to-list secondary\" data-slug=\"")
+	w.text(o.Slug)
+	w.raw(`" aria-pressed="false" hidden>Føj til min liste</button>`)
+	if closed {
+		w.raw("\n<p class=\"status\">Midlertidigt lukket")
+		if o.Alert != "" {
+			w.raw(": ")
+			w.text(o.Alert)
+		}
+		w.raw("</p>")
+	}
+	w.raw("\n<dl class=\"facts-inline\">")
+	if age := o.Age.Text(); age != "" {
+		w.raw("\n<div><dt>Alder</dt><dd>")
+		w.text(age)
+		w.raw("</dd></div>")
+	}
+	if len(o.Topics) > 0 {
+		w.raw("\n<div><dt>Emner</dt><dd>")
+		w.text(topicNames(o.Topics))
+		w.raw("</dd></div>")
+	}
+	w.raw("\n<div><dt>Sådan</dt><dd>")
+	w.text(o.Access.Route.Label())
+	if o.Access.Anonymous {
+		w.raw(" · anonymt")
+	}
+	w.raw("</dd></div>")
+	if o.Free() {
+		w.raw("\n<div><dt>Pris</dt><dd>Gratis</dd></div>")
+	}
+	if o.Step != nil {
+		w.raw("\n<div><dt>Trin</dt><dd>")
+		w.text(o.Step.Short)
+		w.raw("</dd></div>")
+	}
+	w.raw("\n</dl>\n</article>")
 }
 
 // mainNav is the main menu of base.html; the Min liste item is shown by site.js.

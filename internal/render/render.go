@@ -200,6 +200,12 @@ func (r *Renderer) renderCards(offers []*site.Offer, todo []int, html []template
 	t := r.pages["list"]
 	return parallel(len(todo), func(k int, buf *bytes.Buffer) error {
 		i := todo[k]
+		if r.writeOffers {
+			w := offerWriter{b: buf.AvailableBuffer()}
+			w.card(offers[i])
+			html[i] = template.HTML(w.b)
+			return nil
+		}
 		if err := t.ExecuteTemplate(buf, "card", offers[i]); err != nil {
 			return fmt.Errorf("render card of %s: %w", offers[i].Source, err)
 		}
