@@ -17,6 +17,7 @@ func BenchmarkExport(b *testing.B) {
 	}{
 		{"herlev", func(b *testing.B) *site.Site { return load(b, herlevFS(b, testBaseURL)) }},
 		{"gen1000", func(b *testing.B) *site.Site { return load(b, genFS(1000)) }},
+		{"gen10000", func(b *testing.B) *site.Site { return load(b, genFS(10000)) }},
 	}
 	for _, c := range sites {
 		b.Run(c.name, func(b *testing.B) {

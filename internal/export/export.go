@@ -19,6 +19,7 @@ package export
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"tilbudsviften/internal/site"
 )
@@ -55,34 +56,61 @@ func Data(s *site.Site, formats []Format, emit Emit) error { return data(s, form
 
 // data writes the files of the given formats, with the standalone profile page or without it.
 func data(s *site.Site, formats []Format, standaloneProfile bool, emit Emit) error {
+	var once sync.Once
 	var d *hsdsData // built once, when a format needs it
 	hsds := func() *hsdsData {
-		if d == nil {
-			d = buildHSDS(s)
-		}
+		once.Do(func() { d = buildHSDS(s) })
 		return d
 	}
-	for _, f := range formats {
-		var err error
-		switch f {
-		case FormatHSDS:
-			if err = writeHSDS(hsds(), emit); err == nil && standaloneProfile {
-				err = writeProfile(hsds(), emit)
+	// The formats are written at the same time, each into its own list, and emitted in order.
+	type output struct {
+		files []file
+		err   error
+	}
+	outs := make([]output, len(formats))
+	var wg sync.WaitGroup
+	for i, f := range formats {
+		wg.Go(func() {
+			out := &outs[i]
+			collect := func(p string, data []byte) error {
+				out.files = append(out.files, file{p, data})
+				return nil
 			}
-		case FormatCSV:
-			if err = writeTabular(hsds(), emit); err == nil {
-				err = ProCSV(s, emit)
+			switch f {
+			case FormatHSDS:
+				if out.err = writeHSDS(hsds(), collect); out.err == nil && standaloneProfile {
+					out.err = writeProfile(hsds(), collect)
+				}
+			case FormatCSV:
+				if out.err = writeTabular(hsds(), collect); out.err == nil {
+					out.err = ProCSV(s, collect)
+				}
+			case FormatJSON:
+				out.err = ProJSON(s, collect)
+			default:
+				out.err = fmt.Errorf("unknown format %q", f)
 			}
-		case FormatJSON:
-			err = ProJSON(s, emit)
-		default:
-			err = fmt.Errorf("unknown format %q", f)
+		})
+	}
+	wg.Wait()
+	for i, out := range outs {
+		err := out.err
+		for _, f := range out.files {
+			if err == nil {
+				err = emit(f.path, f.data)
+			}
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", f, err)
+			return fmt.Errorf("%s: %w", formats[i], err)
 		}
 	}
 	return nil
+}
+
+// file is one written file.
+type file struct {
+	path string
+	data []byte
 }
 
 // All writes every open-data and site file: the build's output. The build renders the

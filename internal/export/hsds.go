@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"tilbudsviften/internal/site"
@@ -611,13 +614,51 @@ func HSDS(s *site.Site, emit Emit) error { return Data(s, []Format{FormatHSDS}, 
 // writeHSDS writes the HSDS 3.0 JSON files; the profile page is writeProfile's.
 func writeHSDS(d *hsdsData, emit Emit) error {
 	s := d.s
+	// The documents are listed first, then encoded in parallel and emitted in this order.
+	var docs []doc
 	put := func(p string, v any) error {
-		data, err := marshal(v)
-		if err != nil {
-			return fmt.Errorf("%s: %w", p, err)
-		}
-		return emit(HSDSDir+p, data)
+		docs = append(docs, doc{HSDSDir + p, v})
+		return nil
 	}
+	if err := listHSDS(d, s, put); err != nil {
+		return err
+	}
+	return emitDocs(docs, emit)
+}
+
+// doc is a file to be encoded as JSON.
+type doc struct {
+	path string
+	v    any
+}
+
+// emitDocs encodes the documents on all processors and emits them in order.
+func emitDocs(docs []doc, emit Emit) error {
+	data := make([][]byte, len(docs))
+	errs := make([]error, len(docs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(docs); i = int(next.Add(1)) - 1 {
+				data[i], errs[i] = marshal(docs[i].v)
+			}
+		})
+	}
+	wg.Wait()
+	for i, d := range docs {
+		if errs[i] != nil {
+			return fmt.Errorf("%s: %w", strings.TrimPrefix(d.path, HSDSDir), errs[i])
+		}
+		if err := emit(d.path, data[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// listHSDS hands put every document of the HSDS API, path and value.
+func listHSDS(d *hsdsData, s *site.Site, put func(string, any) error) error {
 	root := rootDoc{Version: HSDSVersion, Profile: abs(s, "/"+HSDSDir+"profile/"), OpenAPIURL: OpenAPIURL,
 		Publisher: s.Config.Municipality, Site: s.Config.Name, StaticPaths: StaticPaths}
 	if err := put("index.json", root); err != nil {
