@@ -22,16 +22,25 @@ type lixResult struct {
 	LongWords []string // the longest distinct words, longest first
 }
 
-// lix measures text. A sentence ends at ".", "!", "?", ":" or the end of a block (a line of
-// the plain text: a paragraph, heading or list item).
-func lix(text string) lixResult {
+// lix measures text and names its longest sentences and words. A sentence ends at ".", "!",
+// "?", ":" or the end of a block (a line of the plain text: a paragraph, heading or list item).
+func lix(text string) lixResult { return measureLix(text, true) }
+
+// lixScore measures text without naming the longest sentences and words: what every offer
+// needs, while only offers above the limit need the names.
+func lixScore(text string) lixResult { return measureLix(text, false) }
+
+func measureLix(text string, detail bool) lixResult {
 	var res lixResult
 	type sentence struct {
 		text  string
 		words int
 	}
 	var sentences []sentence
-	long := map[string]int{}
+	var long map[string]int
+	if detail {
+		long = map[string]int{}
+	}
 	longCount := 0
 	for _, line := range strings.Split(text, "\n") {
 		start := 0
@@ -48,12 +57,16 @@ func lix(text string) lixResult {
 			res.Words++
 			if letters > 6 {
 				longCount++
-				long[strings.ToLower(line[wordStart:end])] = letters
+				if detail {
+					long[strings.ToLower(line[wordStart:end])] = letters
+				}
 			}
 		}
 		endSentence := func(end int) {
 			if words > 0 {
-				sentences = append(sentences, sentence{strings.TrimSpace(line[start:end]), words})
+				if detail {
+					sentences = append(sentences, sentence{strings.TrimSpace(line[start:end]), words})
+				}
 				res.Sentences++
 			}
 			start, words = end, 0
@@ -86,6 +99,9 @@ func lix(text string) lixResult {
 		return res
 	}
 	res.Score = float64(res.Words)/float64(res.Sentences) + 100*float64(longCount)/float64(res.Words)
+	if !detail {
+		return res
+	}
 	sort.SliceStable(sentences, func(i, j int) bool { return sentences[i].words > sentences[j].words })
 	for i := 0; i < len(sentences) && i < 2; i++ {
 		res.Longest = append(res.Longest, fmt.Sprintf("%q (%d ord)", shorten(sentences[i].text, 70), sentences[i].words))
@@ -136,10 +152,10 @@ func (l *loader) lixNote(p *parsed) {
 	if limit <= 0 || p.lix == nil { // p.lix is measured when the file is parsed
 		return
 	}
-	r := *p.lix
-	if r.Sentences == 0 || r.Score <= float64(limit) {
+	if p.lix.Sentences == 0 || p.lix.Score <= float64(limit) {
 		return
 	}
+	r := lix(p.doc.FamilyText) // with the longest sentences and words
 	msg := fmt.Sprintf("teksten til familier har LIX %.0f (grænsen er %d); gør de længste sætninger kortere: %s",
 		r.Score, limit, strings.Join(r.Longest, ", "))
 	if len(r.LongWords) > 0 {

@@ -20,6 +20,9 @@ func TestLix(t *testing.T) {
 		{"", 0, 0, 0, "", ""},
 	} {
 		r := lix(tc.text)
+		if q := lixScore(tc.text); q.Words != r.Words || q.Sentences != r.Sentences || q.Score != r.Score || q.Longest != nil {
+			t.Errorf("lixScore(%q) = %+v; lix gives %+v", tc.text, q, r)
+		}
 		if r.Words != tc.words || r.Sentences != tc.sentences || math.Abs(r.Score-tc.score) > 0.01 {
 			t.Errorf("lix(%q) = %d words, %d sentences, %.2f; want %d, %d, %.2f", tc.text, r.Words, r.Sentences, r.Score, tc.words, tc.sentences, tc.score)
 		}

@@ -440,7 +440,7 @@ func (l *loader) parseSource(p *parsed, raw []byte, ext string, fields []field, 
 		p.doc = doc
 		if strings.TrimSpace(doc.FamilyText) != "" {
 			// measured here, where files parse in parallel, rather than when the offer is built
-			r := lix(doc.FamilyText)
+			r := lixScore(doc.FamilyText)
 			p.lix = &r
 		}
 	}
