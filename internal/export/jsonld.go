@@ -9,13 +9,105 @@ import (
 // The JSON-LD is encoded with encoding/json's default HTML escaping (<, > and & as \u003c ...)
 // so it can stand inside a <script type="application/ld+json"> element as it is.
 
-type ld = map[string]any
+// The objects are structs whose fields are in the order of their JSON names, so the output
+// is what encoding/json gives for maps (keys sorted), at a fraction of the cost.
+
+type ldArea struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+}
+
+type ldAddress struct {
+	Type     string `json:"@type"`
+	Country  string `json:"addressCountry"`
+	Locality string `json:"addressLocality,omitempty"`
+	Postal   string `json:"postalCode,omitempty"`
+	Street   string `json:"streetAddress,omitempty"`
+}
+
+type ldHours struct {
+	Type        string   `json:"@type"`
+	Closes      string   `json:"closes"`
+	Days        []string `json:"dayOfWeek"`
+	Description string   `json:"description,omitempty"`
+	Opens       string   `json:"opens"`
+}
+
+type ldOrg struct {
+	ID          string     `json:"@id,omitempty"`
+	Type        string     `json:"@type"`
+	Address     *ldAddress `json:"address,omitempty"`
+	AreaServed  *ldArea    `json:"areaServed,omitempty"`
+	Description string     `json:"description,omitempty"`
+	Email       string     `json:"email,omitempty"`
+	Name        string     `json:"name"`
+	Telephone   string     `json:"telephone,omitempty"`
+	URL         string     `json:"url,omitempty"`
+}
+
+type ldAudience struct {
+	Type   string `json:"@type"`
+	Name   string `json:"audienceType"`
+	MaxAge *int   `json:"suggestedMaxAge,omitempty"`
+	MinAge *int   `json:"suggestedMinAge,omitempty"`
+}
+
+type ldContactPoint struct {
+	Type      string    `json:"@type"`
+	Email     string    `json:"email,omitempty"`
+	Hours     []ldHours `json:"hoursAvailable,omitempty"`
+	Name      string    `json:"name,omitempty"`
+	Telephone string    `json:"telephone,omitempty"`
+}
+
+type ldPlace struct {
+	Type        string     `json:"@type"`
+	Address     *ldAddress `json:"address,omitempty"`
+	Description string     `json:"description,omitempty"`
+	Name        string     `json:"name"`
+	Hours       []ldHours  `json:"openingHoursSpecification,omitempty"`
+}
+
+type ldChannel struct {
+	Type      string          `json:"@type"`
+	Languages []string        `json:"availableLanguage"`
+	Name      string          `json:"name"`
+	Location  *ldPlace        `json:"serviceLocation,omitempty"`
+	Phone     *ldContactPoint `json:"servicePhone,omitempty"`
+	SMS       *ldContactPoint `json:"serviceSmsNumber,omitempty"`
+	URL       string          `json:"serviceUrl,omitempty"`
+}
+
+type ldOffer struct {
+	Type        string `json:"@type"`
+	Description string `json:"description,omitempty"`
+	Price       string `json:"price,omitempty"`
+	Currency    string `json:"priceCurrency"`
+}
+
+type ldService struct {
+	Context     string       `json:"@context"`
+	Type        string       `json:"@type"`
+	AreaServed  ldArea       `json:"areaServed"`
+	Audience    []ldAudience `json:"audience"`
+	Channels    []ldChannel  `json:"availableChannel,omitempty"`
+	Category    []string     `json:"category,omitempty"`
+	Description string       `json:"description"`
+	Hours       []ldHours    `json:"hoursAvailable,omitempty"`
+	Identifier  string       `json:"identifier"`
+	InLanguage  string       `json:"inLanguage"`
+	Name        string       `json:"name"`
+	Offers      *ldOffer     `json:"offers,omitempty"`
+	Provider    *ldOrg       `json:"provider,omitempty"`
+	ServiceType string       `json:"serviceType,omitempty"`
+	URL         string       `json:"url"`
+}
 
 var schemaDays = [7]string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 // openingHours returns schema.org OpeningHoursSpecification objects for lines of hours.
-func openingHours(hours []site.Hours) []ld {
-	list := make([]ld, 0, len(hours))
+func openingHours(hours []site.Hours) []ldHours {
+	list := make([]ldHours, 0, len(hours))
 	for _, h := range hours {
 		var days []string
 		for i, on := range h.Days {
@@ -23,32 +115,18 @@ func openingHours(hours []site.Hours) []ld {
 				days = append(days, "https://schema.org/"+schemaDays[i])
 			}
 		}
-		spec := ld{"@type": "OpeningHoursSpecification", "dayOfWeek": days, "opens": clock(h.Opens) + ":00",
-			"closes": clock(h.Closes) + ":00"}
+		spec := ldHours{Type: "OpeningHoursSpecification", Days: days, Opens: clock(h.Opens) + ":00",
+			Closes: clock(h.Closes) + ":00", Description: h.Note}
 		if h.Closes >= 24*60 {
-			spec["closes"] = "23:59:59"
-		}
-		if h.Note != "" {
-			spec["description"] = h.Note
+			spec.Closes = "23:59:59"
 		}
 		list = append(list, spec)
 	}
 	return list
 }
 
-// setText sets key to v unless v is empty.
-func setText(m ld, key, v string) {
-	if v != "" {
-		m[key] = v
-	}
-}
-
-func postalAddress(a site.Address) ld {
-	addr := ld{"@type": "PostalAddress", "addressCountry": "DK"}
-	setText(addr, "streetAddress", a.Street)
-	setText(addr, "postalCode", a.PostalCode)
-	setText(addr, "addressLocality", a.City)
-	return addr
+func postalAddress(a site.Address) *ldAddress {
+	return &ldAddress{Type: "PostalAddress", Country: "DK", Street: a.Street, Postal: a.PostalCode, Locality: a.City}
 }
 
 // government reports whether the provider is a public authority.
@@ -56,20 +134,16 @@ func government(p *site.Provider) bool {
 	return p != nil && (p.Kind == site.ProviderMunicipality || p.Kind == site.ProviderRegion || p.Kind == site.ProviderState)
 }
 
-func organization(p *site.Provider) ld {
-	org := ld{"@type": "Organization", "name": p.Name}
+func organization(p *site.Provider) *ldOrg {
+	org := &ldOrg{Type: "Organization", Name: p.Name, Description: p.Description, URL: p.Web, Email: p.Email, Telephone: p.Phone}
 	switch {
 	case government(p):
-		org["@type"] = "GovernmentOrganization"
+		org.Type = "GovernmentOrganization"
 	case p.Kind == site.ProviderNGO:
-		org["@type"] = "NGO"
+		org.Type = "NGO"
 	}
-	setText(org, "description", p.Description)
-	setText(org, "url", p.Web)
-	setText(org, "email", p.Email)
-	setText(org, "telephone", p.Phone)
 	if !p.Address.IsZero() {
-		org["address"] = postalAddress(p.Address)
+		org.Address = postalAddress(p.Address)
 	}
 	return org
 }
@@ -79,93 +153,70 @@ func organization(p *site.Provider) ld {
 // area served, its audiences (and ages), opening hours, contact channels and places.
 func OfferJSONLD(s *site.Site, o *site.Offer) ([]byte, error) {
 	x := newIDs(s.Config.Municipality)
-	svc := ld{"@context": "https://schema.org", "@type": "Service", "identifier": x.id("service", o.Slug),
-		"name": o.Title, "description": o.Summary, "url": ref(s, o.URL()), "inLanguage": "da",
-		"areaServed": ld{"@type": "AdministrativeArea", "name": s.Config.Municipality}}
+	svc := ldService{Context: "https://schema.org", Type: "Service", Identifier: x.id("service", o.Slug),
+		Name: o.Title, Description: o.Summary, URL: ref(s, o.URL()), InLanguage: "da",
+		AreaServed: ldArea{Type: "AdministrativeArea", Name: s.Config.Municipality}}
 	if government(o.Provider) {
-		svc["@type"] = "GovernmentService"
+		svc.Type = "GovernmentService"
 	}
 	if o.Provider != nil {
-		svc["provider"] = organization(o.Provider)
+		svc.Provider = organization(o.Provider)
 	}
-	var audiences []ld
 	for _, a := range o.Audiences {
-		aud := ld{"@type": "PeopleAudience", "audienceType": a.Name}
+		aud := ldAudience{Type: "PeopleAudience", Name: a.Name}
 		if o.Age != nil {
-			aud["suggestedMinAge"] = o.Age.From
-			aud["suggestedMaxAge"] = o.Age.To
+			aud.MinAge, aud.MaxAge = &o.Age.From, &o.Age.To
 		}
-		audiences = append(audiences, aud)
+		svc.Audience = append(svc.Audience, aud)
 	}
-	svc["audience"] = audiences
 	if len(o.Topics) > 0 {
-		svc["category"] = topicNames(o.Topics)
+		svc.Category = topicNames(o.Topics)
 	}
 	if o.Step != nil {
-		svc["serviceType"] = o.Step.Name
+		svc.ServiceType = o.Step.Name
 	}
 	if len(o.Hours) > 0 {
-		svc["hoursAvailable"] = openingHours(o.Hours)
+		svc.Hours = openingHours(o.Hours)
 	}
 	langs := o.Languages
 	if len(langs) == 0 {
 		langs = []string{"da"}
 	}
-	var channels []ld
 	for _, c := range o.Contacts {
-		ch := ld{"@type": "ServiceChannel", "name": c.Name, "availableLanguage": langs}
+		ch := ldChannel{Type: "ServiceChannel", Name: c.Name, Languages: langs}
 		if c.Phone != "" || c.Email != "" {
-			cp := ld{"@type": "ContactPoint", "name": c.Name}
-			if c.Phone != "" {
-				cp["telephone"] = c.Phone
-			}
-			if c.Email != "" {
-				cp["email"] = c.Email
-			}
+			ch.Phone = &ldContactPoint{Type: "ContactPoint", Name: c.Name, Telephone: c.Phone, Email: c.Email}
 			if len(c.PhoneHours) > 0 {
-				cp["hoursAvailable"] = openingHours(c.PhoneHours)
+				ch.Phone.Hours = openingHours(c.PhoneHours)
 			}
-			ch["servicePhone"] = cp
 		}
 		if c.SMS != "" {
-			ch["serviceSmsNumber"] = ld{"@type": "ContactPoint", "telephone": c.SMS}
+			ch.SMS = &ldContactPoint{Type: "ContactPoint", Telephone: c.SMS}
 		}
-		if c.Web != "" {
-			ch["serviceUrl"] = c.Web
-		} else if c.Chat != "" {
-			ch["serviceUrl"] = c.Chat
+		ch.URL = c.Web
+		if ch.URL == "" {
+			ch.URL = c.Chat
 		}
 		if !c.Address.IsZero() {
-			place := ld{"@type": "Place", "name": c.Name, "address": postalAddress(c.Address)}
+			ch.Location = &ldPlace{Type: "Place", Name: c.Name, Address: postalAddress(c.Address)}
 			if len(c.Hours) > 0 {
-				place["openingHoursSpecification"] = openingHours(c.Hours)
+				ch.Location.Hours = openingHours(c.Hours)
 			}
-			ch["serviceLocation"] = place
 		}
-		channels = append(channels, ch)
+		svc.Channels = append(svc.Channels, ch)
 	}
 	for _, l := range o.Locations {
-		place := ld{"@type": "Place", "name": l.Name}
+		place := &ldPlace{Type: "Place", Name: l.Name, Description: l.Note}
 		if !l.Address.IsZero() {
-			place["address"] = postalAddress(l.Address)
+			place.Address = postalAddress(l.Address)
 		}
-		if l.Note != "" {
-			place["description"] = l.Note
-		}
-		channels = append(channels, ld{"@type": "ServiceChannel", "name": l.Name, "serviceLocation": place, "availableLanguage": langs})
-	}
-	if len(channels) > 0 {
-		svc["availableChannel"] = channels
+		svc.Channels = append(svc.Channels, ldChannel{Type: "ServiceChannel", Name: l.Name, Location: place, Languages: langs})
 	}
 	if o.Cost != nil {
-		offer := ld{"@type": "Offer", "priceCurrency": "DKK"}
+		svc.Offers = &ldOffer{Type: "Offer", Currency: "DKK", Description: o.Cost.Text}
 		if o.Cost.Free {
-			offer["price"] = "0"
+			svc.Offers.Price = "0"
 		}
-		if o.Cost.Text != "" {
-			offer["description"] = o.Cost.Text
-		}
-		svc["offers"] = offer
 	}
 	return json.Marshal(svc)
 }
@@ -174,20 +225,41 @@ func OfferJSONLD(s *site.Site, o *site.Offer) ([]byte, error) {
 // publishes the site (with what its provider file says about it, when it has one), and the
 // site with its search.
 func SiteJSONLD(s *site.Site) ([]byte, error) {
-	municipality := ld{"@type": "GovernmentOrganization", "name": s.Config.Municipality}
+	municipality := &ldOrg{Type: "GovernmentOrganization", Name: s.Config.Municipality}
 	for _, p := range s.Providers {
 		if p.Kind == site.ProviderMunicipality && p.Name == s.Config.Municipality {
 			municipality = organization(p) // with its website, phone and address when known
 			break
 		}
 	}
-	municipality["@id"] = ref(s, "/") + "#kommune"
-	municipality["areaServed"] = ld{"@type": "AdministrativeArea", "name": s.Config.Municipality}
-	website := ld{"@type": "WebSite", "@id": ref(s, "/") + "#site", "name": s.Config.Name, "description": s.Config.Description,
-		"url": ref(s, "/"), "inLanguage": "da", "publisher": ld{"@id": ref(s, "/") + "#kommune"}}
-	if s.Config.BaseURL != "" {
-		website["potentialAction"] = ld{"@type": "SearchAction", "target": s.Config.BaseURL + "/soeg/?q={search_term_string}",
-			"query-input": "required name=search_term_string"}
+	municipality.ID = ref(s, "/") + "#kommune"
+	municipality.AreaServed = &ldArea{Type: "AdministrativeArea", Name: s.Config.Municipality}
+	type ldRef struct {
+		ID string `json:"@id"`
 	}
-	return json.Marshal(ld{"@context": "https://schema.org", "@graph": []ld{municipality, website}})
+	type ldSearch struct {
+		Type   string `json:"@type"`
+		Query  string `json:"query-input"`
+		Target string `json:"target"`
+	}
+	type ldSite struct {
+		ID          string    `json:"@id"`
+		Type        string    `json:"@type"`
+		Description string    `json:"description"`
+		InLanguage  string    `json:"inLanguage"`
+		Name        string    `json:"name"`
+		Action      *ldSearch `json:"potentialAction,omitempty"`
+		Publisher   ldRef     `json:"publisher"`
+		URL         string    `json:"url"`
+	}
+	website := ldSite{Type: "WebSite", ID: ref(s, "/") + "#site", Name: s.Config.Name, Description: s.Config.Description,
+		URL: ref(s, "/"), InLanguage: "da", Publisher: ldRef{ref(s, "/") + "#kommune"}}
+	if s.Config.BaseURL != "" {
+		website.Action = &ldSearch{Type: "SearchAction", Target: s.Config.BaseURL + "/soeg/?q={search_term_string}",
+			Query: "required name=search_term_string"}
+	}
+	return json.Marshal(struct {
+		Context string `json:"@context"`
+		Graph   []any  `json:"@graph"`
+	}{"https://schema.org", []any{municipality, website}})
 }
