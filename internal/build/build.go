@@ -11,9 +11,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"tilbudsviften/internal/admin"
@@ -152,21 +156,9 @@ func WriteAtomic(out string, files map[string][]byte) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		dst := filepath.Join(tmp, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			os.RemoveAll(tmp)
-			return err
-		}
-		if err := os.WriteFile(dst, files[p], 0o644); err != nil {
-			os.RemoveAll(tmp)
-			return err
-		}
+	if err := writeFiles(tmp, files); err != nil {
+		os.RemoveAll(tmp)
+		return err
 	}
 	if err := carryOver(out, tmp, files); err != nil {
 		os.RemoveAll(tmp)
@@ -194,6 +186,51 @@ func WriteAtomic(out string, files map[string][]byte) error {
 		return os.RemoveAll(old)
 	}
 	return nil
+}
+
+// writeFiles writes files under the folder dir: the folders first, then the files, several at
+// a time (most of a large site's build time is spent in the file system otherwise).
+func writeFiles(dir string, files map[string][]byte) error {
+	paths := make([]string, 0, len(files))
+	dirs := map[string]bool{}
+	for p := range files {
+		paths = append(paths, p)
+		dirs[path.Dir(p)] = true
+	}
+	sort.Strings(paths)
+	made := map[string]bool{".": true}
+	var mkdir func(d string) error
+	mkdir = func(d string) error {
+		if made[d] {
+			return nil
+		}
+		if err := mkdir(path.Dir(d)); err != nil {
+			return err
+		}
+		made[d] = true
+		err := os.Mkdir(filepath.Join(dir, filepath.FromSlash(d)), 0o755)
+		if errors.Is(err, fs.ErrExist) {
+			err = nil
+		}
+		return err
+	}
+	for d := range dirs {
+		if err := mkdir(d); err != nil {
+			return err
+		}
+	}
+	errs := make([]error, len(paths))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range 2 * runtime.GOMAXPROCS(0) { // writers wait on the disk as much as on the CPU
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(paths); i = int(next.Add(1)) - 1 {
+				errs[i] = os.WriteFile(filepath.Join(dir, filepath.FromSlash(paths[i])), files[paths[i]], 0o644)
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // carryOver copies the files at the top of out that belong to the repository or the host rather
