@@ -57,7 +57,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			if name == "" {
 				name = st.Name
 			}
-			parts = append(parts, name+" "+secondsText(st.Duration.Seconds()))
+			part := name + " " + secondsText(st.Duration.Seconds())
+			if st.Beside {
+				part += " (samtidig med siderne)"
+			}
+			parts = append(parts, part)
 		}
 		fmt.Fprintf(stderr, "tid: %s\n", strings.Join(parts, ", "))
 		if w := len(res.Report.Warnings); w > 0 {

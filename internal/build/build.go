@@ -56,21 +56,29 @@ type Result struct {
 type Stage struct {
 	Name     string
 	Duration time.Duration
+	// Beside is set on the outputs that were made at the same time as the pages (the stage
+	// before them), so their times overlap that stage's.
+	Beside bool
 }
 
 // output generates files beside the pages from the loaded site.
 type output struct {
 	name  string
 	write func(s *site.Site, emit func(path string, data []byte) error) error
+	// beside is set for outputs Render runs at the same time as the pages; the others run
+	// after them, in order.
+	beside bool
 }
 
-// outputs are the generators that run after the pages are rendered, in this order: each
-// feature that publishes more than pages (search files, open data) adds one line here.
+// outputs are the generators of the files beside the pages, in this order: each feature that
+// publishes more than pages (search files, open data) adds one line here.
 var outputs = []output{
-	{"open data", export.All}, // HSDS, tabular package, CSV, sitemap, robots.txt, Atom, OpenSearch, iCalendar
+	{"open data", export.All, true}, // HSDS, tabular package, CSV, sitemap, robots.txt, Atom, OpenSearch, iCalendar
 	// schema/<type>.schema.json: JSON Schemas of the content types, for editors' IDEs
-	{"json schema", schema.Write},
-	{"search", search.Export}, // search/: meta.json, postings shards, document chunks, facets for search.js
+	{"json schema", schema.Write, true},
+	// search/: meta.json, postings shards, document chunks, facets for search.js; it uses every
+	// processor itself, so it runs alone, after the rest
+	{"search", search.Export, false},
 }
 
 // Load loads and validates the content only.
@@ -89,7 +97,7 @@ func Render(cfg Config) (map[string][]byte, *Result, error) {
 	mark := start
 	stage := func(name string) {
 		now := time.Now()
-		res.Stages = append(res.Stages, Stage{name, now.Sub(mark)})
+		res.Stages = append(res.Stages, Stage{Name: name, Duration: now.Sub(mark)})
 		mark = now
 	}
 	stage("load")
@@ -97,13 +105,51 @@ func Render(cfg Config) (map[string][]byte, *Result, error) {
 	if err != nil {
 		return nil, res, fmt.Errorf("templates: %w", err)
 	}
+	// The pages and the outputs beside them read the site and write files of their own, so
+	// they run at the same time, each into its own map; the maps are merged in this order.
+	parts := []output{{name: "pages", write: r.Site}}
+	for _, out := range outputs {
+		if out.beside {
+			parts = append(parts, out)
+		}
+	}
+	type result struct {
+		files map[string][]byte
+		took  time.Duration
+		err   error
+	}
+	results := make([]result, len(parts))
+	var wg sync.WaitGroup
+	for i, part := range parts {
+		wg.Go(func() {
+			began := time.Now()
+			m := map[string][]byte{}
+			err := part.write(s, emitTo(m))
+			if err != nil && part.name != "pages" {
+				err = fmt.Errorf("%s: %w", part.name, err)
+			}
+			results[i] = result{m, time.Since(began), err}
+		})
+	}
+	wg.Wait()
 	files := map[string][]byte{}
 	emit := emitTo(files)
-	if err := r.Site(s, emit); err != nil {
-		return nil, res, err
+	for i, part := range parts {
+		if err := results[i].err; err != nil {
+			return nil, res, err
+		}
+		for p, data := range results[i].files {
+			if err := emit(p, data); err != nil {
+				return nil, res, err
+			}
+		}
+		res.Stages = append(res.Stages, Stage{Name: part.name, Duration: results[i].took, Beside: i > 0})
 	}
-	stage("pages")
+	mark = time.Now()
 	for _, out := range outputs {
+		if out.beside {
+			continue
+		}
 		if err := out.write(s, emit); err != nil {
 			return nil, res, fmt.Errorf("%s: %w", out.name, err)
 		}
