@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -558,60 +559,27 @@ func (l *loader) buildOffers(files []*parsed, providers map[string]*site.Provide
 	audiences := index(s.Audiences, func(a *site.Audience) string { return a.ID })
 	topics := index(s.Topics, func(t *site.Topic) string { return t.ID })
 	steps := index(s.Steps, func(t *site.Step) string { return t.ID })
-	for _, p := range files {
-		r := p.rec
-		o := &site.Offer{Slug: p.slug, Source: p.rel, Title: r.str("titel"), Summary: r.str("resume"),
-			LegalBasis: r.str("lovgrundlag"), Status: site.Status(r.str("status")), Alert: r.str("besked"),
-			Reviewed: r.date("gennemgaaet"), Responsible: r.str("ansvarlig"), Sources: l.sources(r),
-			Verify: r.str("tjekkes"), Publish: r.date("udgives"), Expire: r.date("udloeber"),
-			Keywords: r.strs("soegeord"), Hours: r.hours("aabningstider"), Sessions: r.hours("moedetider"),
-			Languages: r.strs("sprog"), Body: html(p.doc.HTML), FamilyText: p.doc.FamilyText, ProText: p.doc.ProText}
-		if o.Status == "" {
-			o.Status = site.StatusActive
-		}
-		if o.Status == site.StatusClosed && o.Alert == "" {
-			p.f.errs.Add(r.pos("status"), "et midlertidigt lukket tilbud skal have en besked; tilføj feltet besked med, hvornår det åbner igen, eller hvad man kan gøre imens")
-		}
-		o.Audiences = resolveMany(p, "maalgrupper", "målgruppe", audiences, "maalgrupper.yaml")
-		o.Topics = resolveMany(p, "emner", "emne", topics, "emner.yaml")
-		o.Step = resolveOne(p, "trin", "trin", steps, "trin.yaml")
-		o.Provider = resolveOne(p, "udbyder", "udbyder", providers, "udbydere/")
-		o.Contacts = resolveMany(p, "kontakter", "kontakt", contacts, "kontakter/")
-		o.Principles = resolveMany(p, "principper", "princip", principles, "principper/")
-		if a := r.sub("alder", fieldsOf(offerFields, "alder")); a != nil {
-			from, okF := a.int("fra")
-			to, okT := a.int("til")
-			switch {
-			case !okF || !okT:
-			case from < 0 || to > 120:
-				p.f.errs.Add(a.pos("fra"), "alder skal være mellem 0 og 120 år")
-			case from > to:
-				p.f.errs.Add(a.pos("fra"), "alder: fra (%d) er større end til (%d); byt om på dem", from, to)
-			default:
-				o.Age = &site.AgeRange{From: from, To: to}
+	// The offers are made from their records in parallel, each file's errors into a list of its
+	// own; the report, which all share, is written after, in file order.
+	offers := make([]*site.Offer, len(files))
+	errs := make([]ErrorList, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
+				p := files[i]
+				shared := p.f.errs
+				p.f.errs = &errs[i]
+				offers[i] = l.newOffer(p, audiences, topics, steps, providers, contacts, principles)
+				p.f.errs = shared
 			}
-		}
-		if a := r.sub("adgang", fieldsOf(offerFields, "adgang")); a != nil {
-			o.Access = site.Access{Route: site.Route(a.str("vej")), Anonymous: a.bool("anonym"), Via: a.str("via"), Steps: a.strs("trin")}
-		}
-		if c := r.sub("pris", fieldsOf(offerFields, "pris")); c != nil {
-			o.Cost = &site.Cost{Free: c.bool("gratis"), Text: c.str("tekst")}
-		}
-		for _, sr := range r.subs("steder", fieldsOf(offerFields, "steder")) {
-			o.Locations = append(o.Locations, site.Location{Name: sr.str("navn"), Note: sr.str("note"),
-				Address: site.Address{Street: sr.str("adresse"), PostalCode: sr.str("postnummer"), City: sr.str("by")}})
-		}
-		for _, lr := range r.subs("links", fieldsOf(offerFields, "links")) {
-			o.Links = append(o.Links, site.Link{Title: lr.str("titel"), URL: lr.str("url")})
-		}
-		for _, n := range r.nodes("sprog") {
-			if len(n.Value) != 2 {
-				p.f.errorf(n, "ukendt sprogkode %q; brug to bogstaver efter ISO 639-1, fx da, en, ar", n.Value)
-			}
-		}
-		if !o.Publish.IsZero() && !o.Expire.IsZero() && !o.Expire.After(o.Publish) {
-			p.f.errs.Add(r.pos("udloeber"), "udloeber (%s) skal være efter udgives (%s)", o.Expire.Format(time.DateOnly), o.Publish.Format(time.DateOnly))
-		}
+		})
+	}
+	wg.Wait()
+	for i, p := range files {
+		*p.f.errs = append(*p.f.errs, errs[i]...)
+		o := offers[i]
 		l.offerNotes(p, o)
 		if !o.Visible(l.opts.Now) {
 			if !l.opts.Drafts {
@@ -625,6 +593,67 @@ func (l *loader) buildOffers(files []*parsed, providers map[string]*site.Provide
 		}
 		s.Offers = append(s.Offers, o)
 	}
+}
+
+// newOffer makes the offer of a parsed file, resolving its ids; it reports only to the file's
+// own error list, so it may run concurrently.
+func (l *loader) newOffer(p *parsed, audiences map[string]*site.Audience, topics map[string]*site.Topic,
+	steps map[string]*site.Step, providers map[string]*site.Provider, contacts map[string]*site.Contact,
+	principles map[string]*site.Principle) *site.Offer {
+	r := p.rec
+	o := &site.Offer{Slug: p.slug, Source: p.rel, Title: r.str("titel"), Summary: r.str("resume"),
+		LegalBasis: r.str("lovgrundlag"), Status: site.Status(r.str("status")), Alert: r.str("besked"),
+		Reviewed: r.date("gennemgaaet"), Responsible: r.str("ansvarlig"), Sources: l.sources(r),
+		Verify: r.str("tjekkes"), Publish: r.date("udgives"), Expire: r.date("udloeber"),
+		Keywords: r.strs("soegeord"), Hours: r.hours("aabningstider"), Sessions: r.hours("moedetider"),
+		Languages: r.strs("sprog"), Body: html(p.doc.HTML), FamilyText: p.doc.FamilyText, ProText: p.doc.ProText}
+	if o.Status == "" {
+		o.Status = site.StatusActive
+	}
+	if o.Status == site.StatusClosed && o.Alert == "" {
+		p.f.errs.Add(r.pos("status"), "et midlertidigt lukket tilbud skal have en besked; tilføj feltet besked med, hvornår det åbner igen, eller hvad man kan gøre imens")
+	}
+	o.Audiences = resolveMany(p, "maalgrupper", "målgruppe", audiences, "maalgrupper.yaml")
+	o.Topics = resolveMany(p, "emner", "emne", topics, "emner.yaml")
+	o.Step = resolveOne(p, "trin", "trin", steps, "trin.yaml")
+	o.Provider = resolveOne(p, "udbyder", "udbyder", providers, "udbydere/")
+	o.Contacts = resolveMany(p, "kontakter", "kontakt", contacts, "kontakter/")
+	o.Principles = resolveMany(p, "principper", "princip", principles, "principper/")
+	if a := r.sub("alder", fieldsOf(offerFields, "alder")); a != nil {
+		from, okF := a.int("fra")
+		to, okT := a.int("til")
+		switch {
+		case !okF || !okT:
+		case from < 0 || to > 120:
+			p.f.errs.Add(a.pos("fra"), "alder skal være mellem 0 og 120 år")
+		case from > to:
+			p.f.errs.Add(a.pos("fra"), "alder: fra (%d) er større end til (%d); byt om på dem", from, to)
+		default:
+			o.Age = &site.AgeRange{From: from, To: to}
+		}
+	}
+	if a := r.sub("adgang", fieldsOf(offerFields, "adgang")); a != nil {
+		o.Access = site.Access{Route: site.Route(a.str("vej")), Anonymous: a.bool("anonym"), Via: a.str("via"), Steps: a.strs("trin")}
+	}
+	if c := r.sub("pris", fieldsOf(offerFields, "pris")); c != nil {
+		o.Cost = &site.Cost{Free: c.bool("gratis"), Text: c.str("tekst")}
+	}
+	for _, sr := range r.subs("steder", fieldsOf(offerFields, "steder")) {
+		o.Locations = append(o.Locations, site.Location{Name: sr.str("navn"), Note: sr.str("note"),
+			Address: site.Address{Street: sr.str("adresse"), PostalCode: sr.str("postnummer"), City: sr.str("by")}})
+	}
+	for _, lr := range r.subs("links", fieldsOf(offerFields, "links")) {
+		o.Links = append(o.Links, site.Link{Title: lr.str("titel"), URL: lr.str("url")})
+	}
+	for _, n := range r.nodes("sprog") {
+		if len(n.Value) != 2 {
+			p.f.errorf(n, "ukendt sprogkode %q; brug to bogstaver efter ISO 639-1, fx da, en, ar", n.Value)
+		}
+	}
+	if !o.Publish.IsZero() && !o.Expire.IsZero() && !o.Expire.After(o.Publish) {
+		p.f.errs.Add(r.pos("udloeber"), "udloeber (%s) skal være efter udgives (%s)", o.Expire.Format(time.DateOnly), o.Publish.Format(time.DateOnly))
+	}
+	return o
 }
 
 // offerNotes adds an offer's warnings and unverified facts to the report.
