@@ -1,9 +1,5 @@
-// Tilbudsviften's search page (/soeg/). It reads the static files the build wrote under
-// /search/ (internal/search: meta.json, postings shards, document chunks, facets), analyses the
-// query exactly as the build analysed the offers (tokenizer, lower case, folding, stop words,
-// Danish Snowball stemmer, synonyms, compounds) and ranks with the exported BM25 weights, so
-// its results equal `viften search`. No request leaves the site and nothing is stored: the
-// search lives in the address (?q=…&emne=…), which can be bookmarked and shared.
+// The search page (/soeg/): ranks from the files internal/search writes to /search/ exactly as
+// `viften search` does. Nothing leaves the site or is stored; the search lives in the address.
 (function () {
   "use strict";
 
@@ -19,11 +15,13 @@
     return 0;
   }
 
+  var classes = {}; // cls per character met
+
   // tokenize returns the words of s: {w, s, e} with UTF-16 offsets.
   function tokenize(s) {
     var cps = Array.from(s), offs = [0], out = [], n = cps.length, i = 0;
     for (var j = 0; j < n; j++) offs.push(offs[j] + cps[j].length);
-    var k = cps.map(cls);
+    var k = cps.map(function (c) { return c in classes ? classes[c] : classes[c] = cls(c); });
     while (i < n) {
       if (k[i] < 1 || k[i] > 3) { i++; continue; }
       var start = i, word = k[i] < 3;
@@ -39,12 +37,10 @@
   }
 
   // fold is internal/search.Fold: "børn", "boern" and "born" meet.
-  var folds = { "æ": "ae", "ø": "o", "å": "a", "ä": "ae", "ö": "o", "ü": "u", "ç": "c", "ñ": "n", "ý": "y", "ÿ": "y" };
-  "àáâã".split("").forEach(function (c) { folds[c] = "a"; });
-  "èéêë".split("").forEach(function (c) { folds[c] = "e"; });
-  "ìíîï".split("").forEach(function (c) { folds[c] = "i"; });
-  "òóôõ".split("").forEach(function (c) { folds[c] = "o"; });
-  "ùúû".split("").forEach(function (c) { folds[c] = "u"; });
+  var folds = { "æ": "ae", "ä": "ae" };
+  "aàáâãå cç eèéêë iìíîï nñ oøòóôõö uùúûü yýÿ".split(" ").forEach(function (g) {
+    for (var c of g) folds[c] = g[0];
+  });
   function fold(s) {
     s = s.split("aa").join("a").split("oe").join("o");
     var out = "";
@@ -57,8 +53,13 @@
   var vowels = "aeiouyæåø", sEnding = "abcdfghjklmnoprtvyzå";
   var main = ("hed ethed ered e erede ende erende ene erne ere en heden eren er heder erer heds es endes erendes " +
     "enes ernes eres ens hedens erens ers ets erets et eret s").split(" ");
-  var other = ["ig", "lig", "elig", "els", "løst"];
+  var other = ["ig", "lig", "elig", "els", "løst"], stems = new Map();
   function stem(word) {
+    var s = stems.get(word);
+    if (s === undefined) stems.set(word, s = stem1(word));
+    return s;
+  }
+  function stem1(word) {
     var w = Array.from(word), n = w.length, p1 = n, i = 0;
     var isV = function (c) { return vowels.indexOf(c) >= 0; };
     if (n >= 3) {
@@ -91,8 +92,16 @@
     return w.slice(0, n).join("");
   }
 
-  // Analyzer is internal/search.Analyzer over meta.json: stop words, synonym groups and the
-  // compound dictionary.
+  // terms decodes meta.json's front-coded vocabulary (internal/search.frontCode) once.
+  function terms(meta) {
+    if (!meta.terms) {
+      var prev = "";
+      meta.terms = meta.vocab.split(" ").map(function (e) { return prev = prev.slice(0, parseInt(e[0], 36)) + e.slice(1); });
+    }
+    return meta.terms;
+  }
+
+  // Analyzer is internal/search.Analyzer over meta.json.
   function Analyzer(meta) {
     var self = this;
     this.stop = new Set(meta.stop);
@@ -103,7 +112,7 @@
     });
     if (meta.compounds) {
       this.dict = new Set();
-      meta.vocab.forEach(function (t) { if (t[0] !== "=") self.dict.add(t); });
+      terms(meta).forEach(function (t) { if (t[0] !== "=") self.dict.add(t); });
       meta.groups.forEach(function (g) { g.p.forEach(function (p) { if (p.length === 1) self.dict.add(p[0]); }); });
     }
   }
@@ -185,9 +194,12 @@
     return { words: words, age: age };
   };
 
+  // cp returns t's code points (t itself without surrogate pairs).
+  function cp(t) { return /[\ud800-\udfff]/.test(t) ? Array.from(t) : t; }
+  var rows = [[], []];
   function levenshtein(a, b, max) {
     if (Math.abs(a.length - b.length) > max) return max + 1;
-    var prev = [], cur = [], i, j;
+    var prev = rows[0], cur = rows[1], i, j;
     for (j = 0; j <= b.length; j++) prev[j] = j;
     for (i = 1; i <= a.length; i++) {
       cur[0] = i;
@@ -202,168 +214,246 @@
     return prev[b.length];
   }
 
-  // leaves: the word's terms, then typo matches (one edit from 5 letters, two from 9) and, for
-  // the last word, prefix matches, when the vocabulary lacks the word's stem.
-  function leaves(w, meta, index) {
+  // leaves: the word's terms, then, when the vocabulary lacks its stem, typo matches (one edit
+  // from 5 letters, two from 9) and, for the last word, prefix matches.
+  Engine.prototype.leaves = function (w) {
     var out = w.terms.map(function (t) { return { term: t, boost: 1 }; });
-    var p = w.primary;
-    if (!p || /^[0-9]+$/.test(p) || index.has(p)) return out;
+    var p = w.primary, v = this.vocab, df = this.meta.df;
+    if (!p || /^[0-9]+$/.test(p) || this.index.has(p)) return out;
     var have = new Set(w.terms), len = Array.from(w.folded).length, k = len >= 9 ? 2 : len >= 5 ? 1 : 0;
     var add = function (list, boost) {
       list.slice(0, 8).forEach(function (c) {
-        var t = meta.vocab[c.i];
+        var t = v[c.i];
         if (!have.has(t)) { have.add(t); out.push({ term: t, boost: boost || (c.d === 2 ? 0.25 : 0.5) }); }
       });
     };
     if (k > 0) {
-      var pr = Array.from(p), cands = [];
-      meta.vocab.forEach(function (t, i) {
-        if (t[0] === "=") return;
-        var d = levenshtein(pr, Array.from(t), k);
+      var pr = cp(p), cands = [], runes = this.runes = this.runes || v.map(cp);
+      for (var i = 0; i < v.length; i++) {
+        if (v[i][0] === "=" || Math.abs(runes[i].length - pr.length) > k) continue;
+        var d = levenshtein(pr, runes[i], k);
         if (d <= k) cands.push({ i: i, d: d });
-      });
-      add(cands.sort(function (a, b) { return a.d - b.d || meta.df[b.i] - meta.df[a.i]; }));
+      }
+      add(cands.sort(function (a, b) { return a.d - b.d || df[b.i] - df[a.i]; }));
     }
     if (w.last && len >= 3) {
       var pre = [];
-      meta.vocab.forEach(function (t, i) {
-        if (t !== p && t[0] !== "=" && (t.startsWith(w.folded) || t.startsWith(p))) pre.push({ i: i });
-      });
-      add(pre.sort(function (a, b) { return meta.df[b.i] - meta.df[a.i]; }), 0.5);
+      v.forEach(function (t, i) { if (t !== p && t[0] !== "=" && (t.startsWith(w.folded) || t.startsWith(p))) pre.push({ i: i }); });
+      add(pre.sort(function (a, b) { return df[b.i] - df[a.i]; }), 0.5);
     }
     return out;
-  }
+  };
 
-  // rank sorts best first; scores within 1e-4 of the top score of each other go in document
-  // order, as internal/search's rank does.
+  // rank is internal/search's rank: best first, runs of scores within 1e-4 of the top score of
+  // each other in document order. It returns where the runs end, and eps.
   function rank(list) {
     list.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-    if (!list.length) return list;
-    var eps = list[0].score * 1e-4;
+    var ends = [], eps = list.length && list[0].score * 1e-4;
     for (var i = 0; i < list.length;) {
       var j = i + 1;
       while (j < list.length && list[j - 1].score - list[j].score <= eps) j++;
       var run = list.slice(i, j).sort(function (a, b) { return a.doc - b.doc; });
       for (var r = 0; r < run.length; r++) list[i + r] = run[r];
-      i = j;
+      ends.push(i = j);
     }
-    return list;
+    ends.eps = eps;
+    return ends;
   }
 
-  // Engine searches the exported files; get(name) returns a promise of a file's parsed JSON.
+  // settle ranks one kind's documents of known score and returns the first ones, want passing
+  // ok, as the kind's whole ranking starts; or null while one of unknown score (at most upper)
+  // could come before them or join their last run. A long list is tried on its best few first.
+  function settle(docs, scores, upper, unknown, want, ok) {
+    var few = 4 * (want + 16), pick = function (min) {
+      for (var out = [], j = 0; j < docs.length; j++) if (scores[j] >= min) out.push({ doc: docs[j], score: scores[j] });
+      return out;
+    };
+    if (docs.length > 2 * few) {
+      var sc = Float64Array.from(scores).sort(), i = sc.length - few, cut = sc[i];
+      while (i > 0 && sc[i - 1] === cut) i--;
+      var r = settle1(pick(cut), Math.max(upper, i ? sc[i - 1] : 0), unknown + i, want, ok);
+      if (r) return r;
+    }
+    return settle1(pick(-Infinity), upper, unknown, want, ok);
+  }
+  function settle1(list, upper, unknown, want, ok) {
+    var ends = rank(list), i = 0, n = 0;
+    if (!unknown) return list;
+    if (!want) return [];
+    for (var r = 0; r < ends.length; r++) {
+      var low = Infinity;
+      for (; i < ends[r]; i++) { low = Math.min(low, list[i].score); if (ok(list[i].doc)) n++; }
+      if (n >= want) return upper * (1 + 1e-9) < low - ends.eps ? list.slice(0, i) : null;
+    }
+    return null;
+  }
+
+  // Engine searches the exported files; get(name) promises a file's JSON.
   function Engine(get) {
     this.get = get;
     this.cache = {};
+    this.terms = {};
   }
   Engine.prototype.load = function (name) {
     var c = this.cache;
     return c[name] = c[name] || this.get(name).catch(function (e) { delete c[name]; throw e; });
   };
-  // prefetch loads every shard and document chunk when the whole index is small (shards close
-  // at 8 KB, a chunk of 32 documents is about 6 KB: at most about 150 KB), so later keystrokes
-  // never wait for the network. Large sites load only what each query needs.
-  Engine.prototype.prefetch = function () {
-    var self = this, m = this.meta;
-    if (!m || m.files.length * 8 + m.docFiles.length * 6 > 150) return;
-    m.files.concat(m.docFiles).forEach(function (f) { self.load(f).catch(function () {}); });
-  };
+  Engine.prototype.file = function (dir, n) { return dir + "/" + n + "." + this.meta.hash + ".json"; };
   Engine.prototype.init = function () {
     var self = this;
     return this.ready = this.ready || this.load("meta.json").then(function (meta) {
       self.meta = meta;
       self.an = new Analyzer(meta);
-      self.index = new Map(meta.vocab.map(function (t, i) { return [t, i]; }));
-      self.maxAge = 25;
-      return self.load(meta.facetFile).then(function (f) {
-        self.facets = f;
-        f.alder.forEach(function (a) { if (a.length && a[1] > self.maxAge) self.maxAge = Math.min(a[1], 99); });
+      self.vocab = terms(meta);
+      self.index = new Map(self.vocab.map(function (t, i) { return [t, i]; }));
+    });
+  };
+  // prefetch, once the first results are shown, loads the facet table and an index of at most
+  // 150 KB of heads and documents whole, and readies the vocabulary for typo matching.
+  Engine.prototype.prefetch = function () {
+    var self = this, m = this.meta, get = function (f) { self.load(f).catch(function () {}); };
+    if (m.size <= 150 << 10) {
+      m.shards.forEach(function (_, s) { get(self.file("h", s)); });
+      for (var c = 0; c * m.chunk < m.docs; c++) get(self.file("d", c));
+    }
+    this.runes = this.runes || this.vocab.map(cp); // for typo matching
+    return this.facets();
+  };
+  // facets loads the facet table once, as per facet and offer the value numbers, and per
+  // offer the age range ([] for any age).
+  Engine.prototype.facets = function () {
+    var self = this, m = this.meta;
+    return this.ft = this.ft || this.load(m.facetFile).then(function (f) {
+      var fd = {};
+      m.facets.concat({ param: "alder" }).forEach(function (l) {
+        var s = f[l.param], w = s.length / m.offers, col = fd[l.param] = [];
+        for (var d = 0, j = 0; d < m.offers; d++, j += w) {
+          var vs = [], x = function (c) { return s.charCodeAt(j + c) - 48; };
+          if (l.values) for (var c = 0; c < w; c++) for (var y = x(c), b = 0; y; b++, y >>= 1) { if (y & 1) vs.push(c * 6 + b); }
+          else if (x(0) || x(1)) vs = [x(0) * 64 + x(1) - 1, x(2) * 64 + x(3) - 1];
+          col.push(vs);
+        }
       });
-    });
+      return self.fd = fd;
+    }, function (e) { self.ft = null; throw e; });
   };
-  // postings returns a promise of the term's {doc: weight}.
-  Engine.prototype.postings = function (term) {
-    var m = this.meta, i = this.index.get(term);
-    if (i === undefined) return Promise.resolve({});
-    var s = 0;
+
+  // term returns (a promise of) term t as read so far: its documents, their weights (NaN: in a
+  // later level) and the largest weight left to later levels for offers and other pages.
+  Engine.prototype.term = function (t) {
+    var self = this, m = this.meta, i = this.index.get(t), s = 0;
+    if (i === undefined) return null;
+    if (this.terms[i]) return this.terms[i];
     while (s + 1 < m.shards.length && m.shards[s + 1] <= i) s++;
-    return this.load(m.files[s]).then(function (rows) {
-      var row = rows[i - m.shards[s]], out = {}, d = 0;
-      for (var j = 0; j < row.length; j += 2) { d += row[j]; out[d] = row[j + 1]; }
-      return out;
+    return this.load(this.file("h", s)).then(function (rows) {
+      var e = rows[i - m.shards[s]], all = typeof e[0] === "number", t = { i: i, level: 0, docs: [] }, d = 0;
+      if (typeof e[0] === "string") {
+        for (var bits = atob(e[0]), j = 0; j < m.docs; j++) if (bits.charCodeAt(j >> 3) >> (j & 7) & 1) t.docs.push(j);
+      } else (all ? e.filter(function (_, j) { return j % 2 === 0; }) : e[0]).forEach(function (x) { t.docs.push(d += x); });
+      t.w = new Float64Array(t.docs.length).fill(NaN);
+      fill(t, all ? [e, 0, 0] : e.slice(1));
+      return self.terms[i] = self.terms[i] || t; // another search may have read it meanwhile
     });
   };
-  // search answers a query with filters ({param: [ids]}, alder: [n]); size offers at most.
+  // fill sets a level's weights into t.
+  function fill(t, e) {
+    for (var p = e[0], d = 0, k = 0, j = 0; j < p.length; j += 2) {
+      d += p[j];
+      while (t.docs[k] < d) k++;
+      t.w[k] = p[j + 1];
+    }
+    t.max = [e[1], e[2]];
+  }
+  // deepen reads term t's next level, if any; the last one lists the weights left.
+  Engine.prototype.deepen = function (t) {
+    if (!t || !(t.max[0] || t.max[1])) return null;
+    return t.more = t.more || this.load(this.file("t", t.i + "-" + (t.level + 1))).then(function (e) {
+      t.level++;
+      t.more = null;
+      if (typeof e[0] !== "number") return fill(t, e);
+      for (var j = 0, k = 0; j < t.w.length; j++) if (t.w[j] !== t.w[j]) t.w[j] = e[k++];
+      t.max = [0, 0];
+    }, function (err) { t.more = null; throw err; });
+  };
+
+  // search answers a query with filters ({param: [ids]}, alder: [n]), size offers at most.
   Engine.prototype.search = function (q, filters, size) {
     var self = this;
     return this.init().then(function () {
-      var parsed = self.an.parse(q), words = parsed.words, f = {}, res = { age: null, terms: [] };
-      Object.keys(filters).forEach(function (k) { f[k] = filters[k]; });
+      var m = self.meta, parsed = self.an.parse(q), words = parsed.words, f = Object.assign({}, filters), res = { age: null, terms: [] };
       if (parsed.age >= 0 && !(f.alder && f.alder.length)) { f.alder = [String(parsed.age)]; res.age = parsed.age; }
-      if (!words.length) {
-        var all = [];
-        for (var d = 0; d < self.meta.offers; d++) all.push({ doc: d, score: 0 });
-        return self.finish(all, f, size, res);
-      }
-      var ls = words.map(function (w) { return leaves(w, self.meta, self.index); });
-      var terms = [].concat.apply([], ls).map(function (l) { return l.term; });
-      res.terms = terms;
-      return Promise.all(terms.map(function (t) { return self.postings(t); })).then(function (posts) {
-        var total = {}, matched = {}, k = 0;
-        ls.forEach(function (wl) {
-          var sum = {}, n = {};
-          wl.forEach(function (l) {
-            var p = posts[k++];
-            for (var d in p) { sum[d] = (sum[d] || 0) + l.boost * p[d]; n[d] = (n[d] || 0) + 1; }
-          });
-          for (var d in sum) { total[d] = (total[d] || 0) + sum[d] * n[d] / wl.length; matched[d] = (matched[d] || 0) + 1; }
-        });
-        var list = [];
-        for (var d in total) list.push({ doc: +d, score: total[d] * matched[d] / words.length });
-        return self.finish(rank(list), f, size, res);
+      var sel = res.sel = {}, age = res.ageSel = f.alder && /^[0-9]+$/.test(f.alder[0]) ? +f.alder[0] : -1;
+      m.facets.forEach(function (l) {
+        var ids = f[l.param] || [];
+        if (ids.length) sel[l.param] = l.values.map(function (v) { return ids.indexOf(v[0]) >= 0; });
+      });
+      res.active = age >= 0 || Object.keys(sel).length > 0;
+      res.ok = function (d) { return !res.active || self.failed(res, d) === ""; };
+      var ls = words.map(function (w) { return self.leaves(w); });
+      res.terms = [].concat.apply([], ls).map(function (l) { return l.term; });
+      return Promise.all([res.active && self.facets()].concat(res.terms.map(function (t) { return self.term(t); }))).then(function (ts) {
+        ts.shift();
+        if (words.length) return self.page(ls, ts, size, res);
+        for (var d = 0, all = res.cands = []; d < m.offers; d++) all.push(d);
+        return self.finish([all.map(function (d) { return { doc: d, score: 0 }; }), []], size, res);
       });
     });
   };
-  // finish filters the ranked list, counts facets and loads the shown documents.
-  Engine.prototype.finish = function (list, f, size, res) {
-    var self = this, m = this.meta, fc = this.facets, sets = {}, age = -1, active = false;
-    m.facets.forEach(function (l) {
-      var ids = f[l.param] || [];
-      if (!ids.length) return;
-      active = true;
-      sets[l.param] = new Set();
-      l.values.forEach(function (v, i) { if (ids.indexOf(v[0]) >= 0) sets[l.param].add(i); });
-    });
-    if (f.alder && f.alder.length && /^[0-9]+$/.test(f.alder[0])) { age = +f.alder[0]; active = true; }
-    var passes = function (d, except) {
-      for (var p in sets) {
-        if (p !== except && !fc[p][d].some(function (v) { return sets[p].has(v); })) return false;
+  // failed returns the filter offer d fails: "" none, "*" more than one.
+  Engine.prototype.failed = function (res, d) {
+    var fd = this.fd, out = "", a = res.ageSel, r = fd && fd.alder[d];
+    for (var p in res.sel) if (!fd[p][d].some(function (v) { return res.sel[p][v]; })) out = out ? "*" : p;
+    if (a >= 0 && r.length && (a < r[0] || a > r[1])) out = out ? "*" : "alder";
+    return out;
+  };
+  // page scores the matches from the terms read so far and settles the page, or reads the
+  // terms' next levels and tries again.
+  Engine.prototype.page = function (ls, ts, size, res) {
+    var self = this, m = this.meta, N = m.docs, nw = ls.length, k = 0, matched = [], d, j;
+    var b = this.buf = this.buf || [8, 8, 8, 8, 2, 2, 1].map(function (x) { return new (x > 2 ? Float64Array : x > 1 ? Uint16Array : Uint8Array)(N); });
+    var tot = b[0], up = b[1], sum = b[2], hi = b[3], cnt = b[4], c = b[5], unk = b[6];
+    ls.forEach(function (wl) {
+      var touched = [];
+      wl.forEach(function (l) {
+        var t = ts[k++];
+        for (j = 0; t && j < t.docs.length; j++) {
+          var x = t.w[j];
+          if (!c[d = t.docs[j]]++) touched.push(d);
+          if (x === x) sum[d] += l.boost * x;
+          else { hi[d] += l.boost * t.max[d < m.offers ? 0 : 1]; unk[d] = 1; }
+        }
+      });
+      for (j = 0; j < touched.length; j++) {
+        d = touched[j];
+        tot[d] += sum[d] * c[d] / wl.length;
+        up[d] += (sum[d] + hi[d]) * c[d] / wl.length;
+        if (!cnt[d]++) matched.push(d);
+        sum[d] = hi[d] = c[d] = 0;
       }
-      var a = fc.alder[d];
-      return age < 0 || except === "alder" || !a.length || age >= a[0] && age <= a[1];
-    };
-    var hits = [], others = [], cands = [];
-    res.total = 0;
-    list.forEach(function (s) {
-      if (s.doc < m.offers) {
-        cands.push(s.doc);
-        if (passes(s.doc, "")) { res.total++; if (hits.length < size) hits.push(s); }
-      } else if (!active && others.length < 3) others.push(s);
     });
-    res.facets = m.facets.map(function (l) {
-      var n = l.values.map(function () { return 0; });
-      cands.forEach(function (d) { if (passes(d, l.param)) fc[l.param][d].forEach(function (v) { n[v]++; }); });
-      return { param: l.param, values: l.values.map(function (v, i) { return { id: v[0], label: v[1], count: n[i], selected: !!(sets[l.param] && sets[l.param].has(i)) }; }) };
-    });
-    var ages = [], ageCands = cands.filter(function (d) { return passes(d, "alder"); });
-    for (var a = 0; a <= this.maxAge; a++) {
-      var c = 0;
-      ageCands.forEach(function (d) { var r = fc.alder[d]; if (!r.length || a >= r[0] && a <= r[1]) c++; });
-      ages.push({ id: String(a), label: a + " år", count: c, selected: a === age });
+    var docs = [[], []], scores = [[], []], upper = [0, 0], unknown = [0, 0], all = [0, 0], ok = res.ok;
+    for (j = 0; j < matched.length; j++) {
+      var kind = (d = matched[j]) < m.offers ? 0 : 1;
+      if (kind || ok(d)) all[kind]++;
+      if (unk[d]) { unknown[kind]++; upper[kind] = Math.max(upper[kind], up[d] * cnt[d] / nw); }
+      else { docs[kind].push(d); scores[kind].push(tot[d] * cnt[d] / nw); }
+      tot[d] = up[d] = cnt[d] = unk[d] = 0;
     }
-    res.facets.push({ param: "alder", values: ages });
-    var shown = hits.concat(others);
+    var lists = [settle(docs[0], scores[0], upper[0], unknown[0], Math.min(size, all[0]), ok),
+      res.active ? [] : settle(docs[1], scores[1], upper[1], unknown[1], Math.min(3, all[1]), function () { return true; })];
+    res.cands = matched.filter(function (d) { return d < m.offers; });
+    if (lists[0] && lists[1]) return this.finish(lists, size, res);
+    return Promise.all(ts.map(function (t) { return self.deepen(t); })).then(function () { return self.page(ls, ts, size, res); });
+  };
+  // finish takes the page from the ranked offers and other pages, counts the offers found and
+  // loads the documents shown.
+  Engine.prototype.finish = function (lists, size, res) {
+    var self = this, m = this.meta, hits = [], ok = res.ok;
+    res.total = res.cands.filter(ok).length;
+    lists[0].forEach(function (s) { if (hits.length < size && ok(s.doc)) hits.push(s); });
+    var shown = hits.concat(lists[1].slice(0, 3));
     return Promise.all(shown.map(function (s) {
-      return self.load(m.docFiles[Math.floor(s.doc / m.chunk)]).then(function (rows) {
+      return self.load(self.file("d", Math.floor(s.doc / m.chunk))).then(function (rows) {
         var r = rows[s.doc % m.chunk];
         return { doc: s.doc, score: s.score, kind: r[0], url: r[1], title: r[2], summary: r[3] };
       });
@@ -373,8 +463,32 @@
       return res;
     });
   };
+  // counts returns the facets: per value the offers found that pass the other facets' filters
+  // and have it (undefined until the facet table is loaded).
+  Engine.prototype.counts = function (res) {
+    var m = this.meta, fd = this.fd, n = {}, ages = new Int32Array(m.maxAge + 2), any = 0, vals = [];
+    var ps = m.facets.map(function (l) { n[l.param] = new Int32Array(l.values.length); return l.param; });
+    for (var i = 0; fd && i < res.cands.length; i++) {
+      var d = res.cands[i], f = res.active ? this.failed(res, d) : "", r = fd.alder[d], to = Math.min(r[1], m.maxAge);
+      for (var q = 0; q < ps.length; q++) {
+        if (f === "" || f === ps[q]) for (var vs = fd[ps[q]][d], c = n[ps[q]], j = 0; j < vs.length; j++) c[vs[j]]++;
+      }
+      if (f !== "" && f !== "alder") continue;
+      if (!r.length) any++;
+      else if (r[0] <= to) { ages[r[0]]++; ages[to + 1]--; }
+    }
+    var out = m.facets.map(function (l) {
+      return { param: l.param, values: l.values.map(function (v, i) { return { id: v[0], label: v[1], count: fd && n[l.param][i], selected: !!(res.sel[l.param] && res.sel[l.param][i]) }; }) };
+    });
+    for (var a = 0, run = 0; a <= m.maxAge; a++) {
+      run += ages[a];
+      vals.push({ id: String(a), label: a + " år", count: fd && run + any, selected: a === res.ageSel });
+    }
+    out.push({ param: "alder", values: vals });
+    return out;
+  };
 
-  var api = { tokenize: tokenize, fold: fold, stem: stem, Analyzer: Analyzer, Engine: Engine };
+  var api = { stem: stem, Analyzer: Analyzer, Engine: Engine };
   if (typeof document === "undefined") {
     globalThis.ViftenSearch = api; // Node, for the parity tests in internal/search
     return;
@@ -406,7 +520,7 @@
     return e;
   }
 
-  // highlight writes text into parent with the words matching the query's terms in <mark>.
+  // highlight writes text into parent, the query's words in <mark>.
   function highlight(parent, text, terms) {
     var at = 0;
     engine.an.analyze(text).filter(function (t) { return terms.has(t.term); }).forEach(function (t) {
@@ -418,24 +532,23 @@
     parent.appendChild(document.createTextNode(text.slice(at)));
   }
 
-  // renderFacets builds the filter controls once and then updates their counts and states in
-  // place, so focus and screen-reader position stay where they are.
+  // renderFacets builds the filters once the facet table is loaded, then updates counts and
+  // states in place, so focus and screen-reader position stay.
   var controls = {};
   function renderFacets(res) {
     if (!facetBox) return;
-    var build = !facetBox.firstChild;
+    var build = !facetBox.firstChild, count = function (v) { return v.count === undefined ? "" : "(" + v.count + ")"; };
     res.facets.forEach(function (f) {
-      if (!f.values.length) return; // a facet no offer has, such as languages on a Danish-only site
+      if (!f.values.length) return; // a facet no offer has
       var fs = build && facetBox.appendChild(el("fieldset", { class: "facet" }));
       if (build) fs.appendChild(el("legend", {}, names[f.param]));
       if (f.param === "alder") {
         if (build) {
-          controls.alder = fs.appendChild(el("select", { id: "f-alder", name: "alder" }));
-          controls.alder.setAttribute("aria-label", names.alder);
+          controls.alder = fs.appendChild(el("select", { id: "f-alder", name: "alder", "aria-label": names.alder }));
           controls.alder.appendChild(el("option", { value: "" }, "Alle aldre"));
           f.values.forEach(function (v) { controls.alder.appendChild(el("option", { value: v.id })); });
         }
-        f.values.forEach(function (v, i) { controls.alder.options[i + 1].textContent = v.label + " (" + v.count + ")"; });
+        f.values.forEach(function (v, i) { controls.alder.options[i + 1].textContent = (v.label + " " + count(v)).trim(); });
         controls.alder.value = (state.alder || [])[0] || "";
         return;
       }
@@ -447,8 +560,8 @@
           var text = label.appendChild(el("span", {}, v.label + " "));
           controls[id] = text.appendChild(el("span", { class: "count" }));
         }
-        document.getElementById(id).checked = v.selected;
-        controls[id].textContent = "(" + v.count + ")";
+        document.getElementById(id).checked = (state[f.param] || []).indexOf(v.id) >= 0;
+        controls[id].textContent = count(v);
       });
     });
   }
@@ -481,24 +594,26 @@
     var size = q.trim() || active ? 20 : 0;
     engine.search(q, state, size).then(function (res) {
       if (my !== seq) return;
-      var terms = new Set(res.terms);
-      renderFacets(res);
-      if (!size) return;
-      renderHits(res.hits, results, terms);
-      var msg = res.total === 0 ? "Ingen tilbud fundet." : res.total === 1 ? "1 tilbud fundet." : res.total + " tilbud fundet.";
-      if (res.total > res.hits.length) msg += " Viser de første " + res.hits.length + ".";
-      if (res.age !== null) msg += " Kun tilbud for " + res.age + " år.";
-      status.textContent = msg;
-      status.setAttribute("data-answered", qs); // which address the status answers (tests wait for it)
-      if (othersBox) {
-        othersBox.hidden = !res.others.length;
-        renderHits(res.others, othersBox.querySelector("ul"), terms);
+      var terms = new Set(res.terms), counts = function () {
+        if (my === seq) { res.facets = engine.counts(res); renderFacets(res); }
+      };
+      if (res.active) counts(); // filters in use: the facet table is loaded, show them at once
+      if (size) {
+        renderHits(res.hits, results, terms);
+        var msg = res.total === 0 ? "Ingen tilbud fundet." : res.total === 1 ? "1 tilbud fundet." : res.total + " tilbud fundet.";
+        if (res.total > res.hits.length) msg += " Viser de første " + res.hits.length + ".";
+        if (res.age !== null) msg += " Kun tilbud for " + res.age + " år.";
+        status.textContent = msg;
+        status.setAttribute("data-answered", qs); // which address the status answers (tests wait for it)
+        if (othersBox) {
+          othersBox.hidden = !res.others.length;
+          renderHits(res.others, othersBox.querySelector("ul"), terms);
+        }
       }
-      // Once the first results are shown, and only then, fetch the rest of a small index.
-      if (!prefetched) {
-        prefetched = true;
-        (window.requestIdleCallback || setTimeout)(function () { engine.prefetch(); });
-      }
+      // Else the counts follow, the first time once the facet table is loaded.
+      (window.requestIdleCallback || setTimeout)(function () {
+        (prefetched = prefetched || engine.prefetch()).then(res.facets ? null : counts, counts); // failed: no counts
+      });
     }, function () {
       if (my === seq) status.textContent = "Søgningen kunne ikke hentes. Prøv igen, eller find tilbuddene under Emner og Alder.";
     });

@@ -3,11 +3,13 @@ package search
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
+	"unicode/utf16"
 
 	"tilbudsviften/internal/site"
 )
@@ -17,16 +19,22 @@ type Options struct {
 	// Compounds splits compound words into parts the site's vocabulary knows, for indexing
 	// and for queries ("forældrekursus" finds "kursus for forældre").
 	Compounds bool
+
+	// head is the number of postings a term's head holds (0: headPostings); tests set it
+	// low so that the rankers' reading of further levels meets small sites.
+	head int
 }
 
 // DefaultOptions returns the options the build and `viften search` use.
 func DefaultOptions() Options { return Options{Compounds: true} }
 
-// Sizes of the exported files: a postings shard holds terms until it reaches shardBytes, a
-// document chunk holds docChunk documents.
+// Sizes of the exported files: a head shard holds terms until it reaches shardBytes, a
+// document chunk holds docChunk documents, and a term with more than headPostings postings
+// keeps only its heaviest ones in its head, the rest in further levels (writeHead).
 const (
-	shardBytes = 8 << 10
-	docChunk   = 32
+	shardBytes   = 4 << 10
+	docChunk     = 4
+	headPostings = 128
 )
 
 // MetaPath is the exported file search.js starts from; every other file it names carries a
@@ -40,16 +48,17 @@ type Meta struct {
 	Stop      []string     `json:"stop"`
 	Groups    []Group      `json:"groups"`
 	Compounds bool         `json:"compounds"`
-	Vocab     []string     `json:"vocab"` // every term, sorted
+	Vocab     string       `json:"vocab"` // every term, sorted bytewise, front-coded (frontCode)
 	DF        []int        `json:"df"`    // per term: documents, summed over fields
 	Shards    []int        `json:"shards"`
-	Files     []string     `json:"files"` // postings shard i holds terms Shards[i] up to Shards[i+1]
+	Hash      string       `json:"hash"` // of every head, level and document file; part of their names
 	Docs      int          `json:"docs"`
 	Offers    int          `json:"offers"` // documents 0 … Offers-1 are offers
 	Chunk     int          `json:"chunk"`
-	DocFiles  []string     `json:"docFiles"`
+	Size      int          `json:"size"` // bytes of every head shard and document chunk
 	FacetFile string       `json:"facetFile"`
 	Facets    []FacetLabel `json:"facets"`
+	MaxAge    int          `json:"maxAge"` // the age facet's last value
 }
 
 // FacetLabel names a facet's parameter and values, in the order the facet file numbers them.
@@ -58,8 +67,31 @@ type FacetLabel struct {
 	Values [][]string `json:"values"` // [id, label]
 }
 
-// Export writes the static search files of s under search/ with emit: meta.json, the postings
-// shards, the document chunks and the facet table. The same site gives the same bytes.
+// The exported files besides meta.json and the facet table, with h = Meta.Hash:
+//
+//	search/h/<shard>.<h>.json        head shard: per term of the shard, in vocabulary order, its head
+//	search/t/<term>-<level>.<h>.json a further level of term number <term>, from 1
+//	search/d/<chunk>.<h>.json        docChunk documents: [kind, url, title, summary]
+//
+// A head is the term's postings [docDelta, weight, …] when it has at most headPostings of
+// them. Otherwise it is [set, heaviest, maxOffer, maxOther]: set holds every document of the
+// term, as a base64 bitmap (bit d%8 of byte d/8) or as document deltas, whichever is shorter;
+// heaviest is [docDelta, weight, …] for the headPostings heaviest postings of offers and the
+// headPostings/8 heaviest of other pages (ties to the lower document); maxOffer and maxOther
+// are the largest weights of each kind left to later levels (0: none). A further level is
+// [postings, maxOffer, maxOther] for the next heaviest postings (writeHead); the last level
+// lists only the weights of the documents left, in document order. A ranker can thus
+// count every match and bound every score from the heads alone, and read further levels only
+// while the bounds cannot settle the page it shows.
+func headPath(shard int, hash string) string { return fmt.Sprintf("search/h/%d.%s.json", shard, hash) }
+func levelPath(term, level int, hash string) string {
+	return fmt.Sprintf("search/t/%d-%d.%s.json", term, level, hash)
+}
+func docPath(chunk int, hash string) string { return fmt.Sprintf("search/d/%d.%s.json", chunk, hash) }
+
+// Export writes the static search files of s under search/ with emit: meta.json, the head
+// shards, the further levels, the document chunks and the facet table. The same site gives the
+// same bytes.
 func Export(s *site.Site, emit func(path string, data []byte) error) error {
 	return ExportWith(s, DefaultOptions(), emit)
 }
@@ -73,30 +105,32 @@ func ExportWith(s *site.Site, opts Options, emit func(path string, data []byte) 
 		an.SetCompounds(dictionary(as, an.Groups()))
 		as = analyseAll(an, docs)
 	}
+	k := opts.head
+	if k <= 0 {
+		k = headPostings
+	}
+	offers := 0
+	for offers < len(docs) && docs[offers].Offer != nil {
+		offers++
+	}
 	postings, dfSum := weights(as)
 	vocab := sortedKeys(postings)
-	meta := Meta{Version: 1, Fields: numFields, Stop: an.StopWords(), Groups: an.Groups(), Compounds: opts.Compounds,
-		Vocab: vocab, Docs: len(docs), Chunk: docChunk}
+	meta := Meta{Version: 2, Fields: numFields, Stop: an.StopWords(), Groups: an.Groups(), Compounds: opts.Compounds,
+		Vocab: frontCode(vocab), Docs: len(docs), Chunk: docChunk}
 	if meta.Groups == nil {
 		meta.Groups = []Group{}
 	}
-	put := func(name string, data []byte) (string, error) {
-		sum := sha256.Sum256(data)
-		p := fmt.Sprintf("search/%s.%s.json", name, hex.EncodeToString(sum[:])[:10])
-		return p[len("search/"):], emit(p, data)
-	}
-	// Postings: per term [doc delta, weight, ...], terms in vocabulary order.
+	// The files named by the hash are written once it is known: heads, levels, documents.
+	var heads, chunks [][]byte
+	levels := map[int][][]byte{} // term → its levels after the head
 	var shard bytes.Buffer
-	flush := func() error {
-		if shard.Len() == 0 {
-			return nil
+	flush := func() {
+		if shard.Len() > 0 {
+			shard.WriteByte(']')
+			heads = append(heads, bytes.Clone(shard.Bytes()))
+			meta.Size += shard.Len()
+			shard.Reset()
 		}
-		shard.WriteByte(']')
-		// emit may keep the bytes: hand it a copy, as the buffer is reused for the next shard.
-		name, err := put(fmt.Sprintf("shard-%03d", len(meta.Files)), bytes.Clone(shard.Bytes()))
-		meta.Files = append(meta.Files, name)
-		shard.Reset()
-		return err
 	}
 	for i, t := range vocab {
 		meta.DF = append(meta.DF, dfSum[t])
@@ -106,49 +140,211 @@ func ExportWith(s *site.Site, opts Options, emit func(path string, data []byte) 
 		} else {
 			shard.WriteByte(',')
 		}
-		shard.WriteByte('[')
-		last := 0
-		for j, p := range postings[t] {
-			if j > 0 {
-				shard.WriteByte(',')
-			}
-			shard.WriteString(strconv.Itoa(p.doc - last))
-			shard.WriteByte(',')
-			shard.WriteString(strconv.FormatFloat(p.weight, 'g', 6, 64))
-			last = p.doc
+		if l := writeHead(&shard, postings[t], len(docs), offers, k); l != nil {
+			levels[i] = l
 		}
-		shard.WriteByte(']')
 		if shard.Len() >= shardBytes {
-			if err := flush(); err != nil {
-				return err
-			}
+			flush()
 		}
 	}
-	if err := flush(); err != nil {
-		return err
-	}
-	// Documents: [kind, url, title, summary].
+	flush()
 	for i := 0; i < len(docs); i += docChunk {
 		var rows [][4]string
 		for _, d := range docs[i:min(i+docChunk, len(docs))] {
 			rows = append(rows, [4]string{d.Kind, d.URL, d.Title, d.Summary})
 		}
-		name, err := put(fmt.Sprintf("docs-%03d", i/docChunk), mustJSON(rows))
-		if err != nil {
+		chunks = append(chunks, mustJSON(rows))
+		meta.Size += len(chunks[len(chunks)-1])
+	}
+	sum := sha256.New()
+	for _, group := range [][][]byte{heads, chunks} {
+		for _, data := range group {
+			sum.Write(data)
+			sum.Write([]byte{0})
+		}
+	}
+	for _, i := range sortInts(keys(levels)) {
+		for l, data := range levels[i] {
+			fmt.Fprintf(sum, "%d-%d\x00", i, l+1)
+			sum.Write(data)
+		}
+	}
+	meta.Hash = hex.EncodeToString(sum.Sum(nil))[:10]
+	for i, data := range heads {
+		if err := emit(headPath(i, meta.Hash), data); err != nil {
 			return err
 		}
-		meta.DocFiles = append(meta.DocFiles, name)
+	}
+	for _, i := range sortInts(keys(levels)) {
+		for l, data := range levels[i] {
+			if err := emit(levelPath(i, l+1, meta.Hash), data); err != nil {
+				return err
+			}
+		}
+	}
+	for i, data := range chunks {
+		if err := emit(docPath(i, meta.Hash), data); err != nil {
+			return err
+		}
 	}
 	// Facets: one column per facet over the offers.
 	ft := newFacetTable(s, docs)
-	meta.Offers = ft.offers
-	meta.Facets = ft.labels
-	name, err := put("facets", mustJSON(ft.columns()))
-	if err != nil {
+	meta.Offers, meta.Facets, meta.MaxAge = ft.offers, ft.labels, ft.maxAge
+	data := mustJSON(ft.columns())
+	h := sha256.Sum256(data)
+	meta.FacetFile = "facets." + hex.EncodeToString(h[:])[:10] + ".json"
+	if err := emit("search/"+meta.FacetFile, data); err != nil {
 		return err
 	}
-	meta.FacetFile = name
 	return emit(MetaPath, mustJSON(meta))
+}
+
+// writeHead appends the head of a term with postings ps (in document order) to b and returns
+// the term's further levels, none when the head holds every weight. Level 0, the head, keeps
+// the k heaviest offers' and the k/8 heaviest other pages' weights; each further level the
+// next ones of each kind, up to 16 times as many as the levels before it held.
+func writeHead(b *bytes.Buffer, ps []posting, n, offers, k int) (levels [][]byte) {
+	if len(ps) <= k {
+		writePairs(b, ps)
+		return nil
+	}
+	order := make([]int, len(ps))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return ps[order[i]].weight > ps[order[j]].weight })
+	var byWeight [2][]int // per kind (offers, other pages): postings, heaviest first
+	for _, i := range order {
+		kind := 0
+		if ps[i].doc >= offers {
+			kind = 1
+		}
+		byWeight[kind] = append(byWeight[kind], i)
+	}
+	level := make([]int, len(ps))
+	var maxLeft [][2]float64 // per level: the largest weight of each kind it leaves to later levels
+	upTo, done := [2]int{k, max(1, k/8)}, [2]int{}
+	for l := 0; done[0] < len(byWeight[0]) || done[1] < len(byWeight[1]); l++ {
+		var m [2]float64
+		for kind, list := range byWeight {
+			cut := min(upTo[kind], len(list))
+			for _, i := range list[done[kind]:cut] {
+				level[i] = l
+			}
+			done[kind] = cut
+			if cut < len(list) {
+				m[kind] = ps[list[cut]].weight
+			}
+			upTo[kind] *= 16
+		}
+		maxLeft = append(maxLeft, m)
+	}
+	for l, m := range maxLeft {
+		var these []posting
+		for i, p := range ps {
+			if level[i] == l {
+				these = append(these, p)
+			}
+		}
+		out := b
+		if l > 0 {
+			out = &bytes.Buffer{}
+		}
+		if l > 0 && m == [2]float64{} {
+			// The last level: its documents are those not read yet, so their weights in
+			// document order say it all.
+			writeList(out, len(these), func(j int) { out.WriteString(formatWeight(these[j].weight)) })
+			levels = append(levels, out.Bytes())
+			continue
+		}
+		out.WriteByte('[')
+		if l == 0 {
+			out.WriteString(docSet(ps, n))
+			out.WriteByte(',')
+		}
+		writePairs(out, these)
+		for _, x := range m {
+			out.WriteByte(',')
+			out.WriteString(formatWeight(x))
+		}
+		out.WriteByte(']')
+		if l > 0 {
+			levels = append(levels, out.Bytes())
+		}
+	}
+	return levels
+}
+
+// writePairs appends postings as [docDelta, weight, …].
+func writePairs(b *bytes.Buffer, list []posting) {
+	writeList(b, len(list), func(j int) {
+		b.WriteString(strconv.Itoa(docDelta(list, j)))
+		b.WriteByte(',')
+		b.WriteString(formatWeight(list[j].weight))
+	})
+}
+
+// writeList appends a JSON array of n items, each written by item.
+func writeList(b *bytes.Buffer, n int, item func(j int)) {
+	b.WriteByte('[')
+	for j := range n {
+		if j > 0 {
+			b.WriteByte(',')
+		}
+		item(j)
+	}
+	b.WriteByte(']')
+}
+
+// docDelta returns the document of list[j] less the one before it (0 before the first).
+func docDelta(list []posting, j int) int {
+	if j == 0 {
+		return list[0].doc
+	}
+	return list[j].doc - list[j-1].doc
+}
+
+// formatWeight writes a weight with 6 significant digits, as every exported weight is.
+func formatWeight(w float64) string { return strconv.FormatFloat(w, 'g', 6, 64) }
+
+// docSet returns the documents of ps as JSON: a base64 bitmap over n documents or a list of
+// document deltas, whichever is shorter.
+func docSet(ps []posting, n int) string {
+	var list bytes.Buffer
+	writeList(&list, len(ps), func(j int) { list.WriteString(strconv.Itoa(docDelta(ps, j))) })
+	if bits := base64.StdEncoding.EncodedLen((n+7)/8) + 2; bits < list.Len() {
+		bm := make([]byte, (n+7)/8)
+		for _, p := range ps {
+			bm[p.doc/8] |= 1 << (p.doc % 8)
+		}
+		return `"` + base64.StdEncoding.EncodeToString(bm) + `"`
+	}
+	return list.String()
+}
+
+// frontCode writes sorted terms as one string: per term the length of the prefix it shares
+// with the term before (in UTF-16 code units, at most 35, as one base-36 digit) and the rest of
+// the term; terms are separated by spaces, which no term holds.
+func frontCode(terms []string) string {
+	var b bytes.Buffer
+	var prev []uint16
+	for i, t := range terms {
+		u := utf16.Encode([]rune(t))
+		p := 0
+		for p < len(prev) && p < len(u) && p < 35 && prev[p] == u[p] {
+			p++
+		}
+		if p > 0 && utf16.IsSurrogate(rune(u[p-1])) && u[p-1] < 0xdc00 {
+			p-- // never split a surrogate pair
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strconv.FormatInt(int64(p), 36))
+		b.WriteString(string(utf16.Decode(u[p:])))
+		prev = u
+	}
+	return b.String()
 }
 
 func mustJSON(v any) []byte {
@@ -163,3 +359,11 @@ func mustJSON(v any) []byte {
 
 // sortInts sorts and returns a.
 func sortInts(a []int) []int { sort.Ints(a); return a }
+
+func keys[V any](m map[int]V) []int {
+	out := make([]int, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}

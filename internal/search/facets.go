@@ -148,21 +148,37 @@ func languageName(code string) string {
 	return strings.ToUpper(code)
 }
 
-// columns returns the table as the facet file holds it: param → per offer the value numbers,
-// and "alder" → per offer [from, to] or [] for any age.
-func (ft *facetTable) columns() map[string]any {
-	cols := map[string]any{}
-	for p, v := range ft.values {
-		cols[p] = v
-	}
-	ages := make([][]int, len(ft.ages))
-	for i, a := range ft.ages {
-		ages[i] = a
-		if a == nil {
-			ages[i] = []int{}
+// columns returns the table as the facet file holds it: per facet parameter a string with
+// the same number of digits for every offer, ceil(values/6) of them (at least one), each
+// holding six bits of the offer's value set (bit v%6 of digit v/6 for value v); and "alder":
+// four digits per offer, from+1 and to+1 in two digits each (high first), all zero for an
+// offer of any age. A digit x is the character '0'+x.
+func (ft *facetTable) columns() map[string]string {
+	digit := func(x int) byte { return byte('0' + x) }
+	cols := map[string]string{}
+	for _, l := range ft.labels {
+		w := max(1, (len(l.Values)+5)/6)
+		b := make([]byte, 0, w*ft.offers)
+		for _, vs := range ft.values[l.Param] {
+			set := make([]byte, w)
+			for _, v := range vs {
+				set[v/6] |= 1 << (v % 6)
+			}
+			for _, x := range set {
+				b = append(b, digit(int(x)))
+			}
 		}
+		cols[l.Param] = string(b)
 	}
-	cols[ParamAge] = ages
+	b := make([]byte, 0, 4*ft.offers)
+	for _, a := range ft.ages {
+		from, to := 0, 0
+		if a != nil {
+			from, to = min(a[0], 4094)+1, min(a[1], 4094)+1
+		}
+		b = append(b, digit(from>>6), digit(from&63), digit(to>>6), digit(to&63))
+	}
+	cols[ParamAge] = string(b)
 	return cols
 }
 

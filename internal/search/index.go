@@ -188,7 +188,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	return res, nil
 }
 
-// ranked returns every document matching q, best first.
+// ranked returns every document matching q: the offers best first, then the other pages best
+// first.
 func (ix *Index) ranked(ctx context.Context, q string) ([]scored, error) {
 	words, _ := ix.an.parse(q)
 	if len(words) == 0 {
@@ -197,8 +198,8 @@ func (ix *Index) ranked(ctx context.Context, q string) ([]scored, error) {
 	return ix.rank(ctx, words, &Response{})
 }
 
-// rank asks bleve for the documents matching words and ranks them; it records the query's
-// terms in res.
+// rank asks bleve for the documents matching words and ranks the offers and the other pages
+// apart (rankApart); it records the query's terms in res.
 func (ix *Index) rank(ctx context.Context, words []word, res *Response) ([]scored, error) {
 	var wq []query.Query
 	for _, w := range words {
@@ -227,8 +228,7 @@ func (ix *Index) rank(ctx context.Context, words []word, res *Response) ([]score
 			list = append(list, scored{d, h.Score})
 		}
 	}
-	rank(list)
-	return list, nil
+	return rankApart(list, ix.ft.offers), nil
 }
 
 func (ix *Index) hit(s scored) Hit {

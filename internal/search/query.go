@@ -225,6 +225,22 @@ func levenshtein(a, b []rune, max int) int {
 	return prev[len(b)]
 }
 
+// rankApart ranks the offers (documents 0 … offers-1) and the other pages apart, each as rank
+// does, and returns the offers, then the other pages: the page shows them in two lists.
+func rankApart(list []scored, offers int) []scored {
+	var o, x []scored
+	for _, s := range list {
+		if s.doc < offers {
+			o = append(o, s)
+		} else {
+			x = append(x, s)
+		}
+	}
+	rank(o)
+	rank(x)
+	return append(o, x...)
+}
+
 // scored is a document with its score.
 type scored struct {
 	doc   int
@@ -233,8 +249,9 @@ type scored struct {
 
 // rank sorts by score, highest first; scores within tieEpsilon of the top score of each other
 // in a run count as equal and go in document order. search.js ranks the same way, so float
-// noise between bleve's sums and the browser's cannot reorder results.
-func rank(list []scored) {
+// noise between bleve's sums and the browser's cannot reorder results. It returns where each
+// run ends (exclusive).
+func rank(list []scored) (ends []int) {
 	sort.Slice(list, func(i, j int) bool {
 		if list[i].score != list[j].score {
 			return list[i].score > list[j].score
@@ -242,7 +259,7 @@ func rank(list []scored) {
 		return list[i].doc < list[j].doc
 	})
 	if len(list) == 0 {
-		return
+		return nil
 	}
 	eps := list[0].score * tieEpsilon
 	for i := 0; i < len(list); {
@@ -252,6 +269,8 @@ func rank(list []scored) {
 		}
 		run := list[i:j]
 		sort.Slice(run, func(a, b int) bool { return run[a].doc < run[b].doc })
+		ends = append(ends, j)
 		i = j
 	}
+	return ends
 }

@@ -121,6 +121,13 @@ func TestRankTies(t *testing.T) {
 	if list[0].doc != 4 {
 		t.Errorf("near-equal scores must go in document order: %v", list)
 	}
+	// Offers (documents 0 … 2 here) and other pages rank apart: the offers first, whatever the
+	// other pages score.
+	list = rankApart([]scored{{5, 2}, {1, 1}, {4, 1.5}, {0, 0.5}, {2, 1.5}}, 3)
+	want = []scored{{2, 1.5}, {1, 1}, {0, 0.5}, {5, 2}, {4, 1.5}}
+	if !reflect.DeepEqual(list, want) {
+		t.Errorf("rankApart = %v, want %v", list, want)
+	}
 }
 
 func TestParseRequest(t *testing.T) {

@@ -3,6 +3,7 @@
 //   node parity.mjs SEARCH_JS stem            < words, one a line    > stems, one a line
 //   node parity.mjs SEARCH_JS analyze DIR     < texts, JSON a line   > terms, one text a line
 //   node parity.mjs SEARCH_JS search DIR      < requests, JSON a line > responses, JSON a line
+//   node parity.mjs SEARCH_JS vocab DIR       < term numbers          > meta.json's terms
 //
 // DIR holds the exported search/ files. A request is {"q": "...", "filters": {...}, "size": 5}.
 import fs from "node:fs";
@@ -24,11 +25,18 @@ if (mode === "stem") {
   for (const l of lines) out.push(an.analyze(JSON.parse(l)).map((t) => t.term + "@" + t.pos).join(" "));
 } else if (mode === "search") {
   const engine = new S.Engine((name) => Promise.resolve(read(name)));
+  await engine.init();
+  await engine.facets(); // the page loads the facet table once its first results are shown
   for (const l of lines) {
     const req = JSON.parse(l);
     const res = await engine.search(req.q, req.filters || {}, req.size || 10);
+    res.facets = engine.counts(res); // the page counts them once the results are shown
     out.push(JSON.stringify({ total: res.total, hits: res.hits.map((h) => h.url), others: res.others.map((h) => h.url), age: res.age, facets: res.facets }));
   }
+} else if (mode === "vocab") {
+  const meta = read("meta.json");
+  new S.Analyzer(meta); // decodes meta.vocab into meta.terms
+  for (const l of lines) out.push(meta.terms[+l]);
 } else {
   console.error("unknown mode " + mode);
   process.exit(2);
