@@ -2,7 +2,8 @@
 // Go test search_test.go asserts on it. This script only observes and reports.
 //
 // Usage: node search.mjs CONFIG.json
-// CONFIG: {base, chromium, shots?, query, second, filter: {param, value}, axe: bool}
+// CONFIG: {base, chromium, shots?, query, second, typing: [queries], typingPauseMs?,
+// filter: {param, value}, axe: bool, benchOnly?}
 import { readFileSync } from "node:fs";
 import { launch, newPage as openPage } from "./lib.mjs";
 
@@ -54,9 +55,13 @@ async function waitResults(page) {
 
 // timeQuery types q into the box in one input event and measures, in the page, the time until
 // the page has written the new results (search.js writes the status line last) and the next
-// frame. It gives up after 5 s and reports -1.
-async function timeQuery(page, q) {
-  return page.evaluate((q) => new Promise((resolve) => {
+// frame; and, from Chromium's own count of the main thread's busy time, how much of that the
+// page spent computing (scripts, parsing the files it fetched, style and layout) rather than
+// waiting for files. It gives up after 5 s and reports -1.
+async function timeQuery(page, cdp, q) {
+  const busy = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value * 1000;
+  const before = await busy();
+  const t = await page.evaluate((q) => new Promise((resolve) => {
     const input = document.getElementById("q"), status = document.getElementById("search-status");
     const timer = setTimeout(() => { obs.disconnect(); resolve({ domMs: -1, paintMs: -1 }); }, 5000);
     const obs = new MutationObserver(() => {
@@ -71,6 +76,8 @@ async function timeQuery(page, q) {
     input.value = q;
     input.dispatchEvent(new Event("input", { bubbles: true }));
   }), q);
+  t.computeMs = t.paintMs < 0 ? -1 : Math.min(t.paintMs, await busy() - before);
+  return t;
 }
 
 // runAxe runs axe-core's WCAG 2.2 AA rules on the page: its violations and how many checks passed.
@@ -114,12 +121,22 @@ const result = {};
   result.linked.prefetchBytes = rest.reduce((n, f) => n + f.bytes, 0);
   result.linked.prefetchFiles = rest.length;
   const seen = log.searchFiles.length;
-  result.linked.second = await timeQuery(page, config.second);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  result.linked.second = await timeQuery(page, cdp, config.second);
   result.linked.secondBytes = log.searchFiles.slice(seen).reduce((n, f) => n + f.bytes, 0);
   // Typing timings once the files are loaded: each letter of a query, as a family types it.
-  const times = [];
-  for (const q of config.typing) times.push((await timeQuery(page, q)).paintMs);
+  const times = [], compute = [], typed = log.searchFiles.length;
+  for (const q of config.typing) {
+    await page.waitForTimeout(config.typingPauseMs || 0); // the time between two keystrokes
+    const t = await timeQuery(page, cdp, q);
+    times.push(t.paintMs);
+    compute.push(t.computeMs);
+  }
   result.linked.typingMs = times;
+  result.linked.typingComputeMs = compute;
+  await page.waitForTimeout(500);
+  result.linked.typingBytes = log.searchFiles.slice(typed).reduce((n, f) => n + f.bytes, 0);
   if (config.axe) Object.assign(result.linked, await runAxe(page));
   result.linked.consoleErrors = log.consoleErrors;
   result.linked.foreignRequests = log.foreignRequests;
