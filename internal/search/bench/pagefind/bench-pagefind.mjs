@@ -128,7 +128,9 @@ const ix = du(join(dir, "search")), pf = du(join(dir, "pagefind"));
 const pfIndex = { bytes: 0, files: 0 };
 for (const d of ["index", "fragment", "filter"]) { try { const s = du(join(dir, "pagefind", d)); pfIndex.bytes += s.bytes; pfIndex.files += s.files; } catch { } }
 for (const f of readdirSync(join(dir, "pagefind"))) if (f.endsWith(".pf_meta")) { pfIndex.bytes += statSync(join(dir, "pagefind", f)).size; pfIndex.files++; }
-const ourGz = (() => { let n = 0; for (const f of readdirSync(join(dir, "search"))) n += gzipSync(readFileSync(join(dir, "search", f))).length; return n; })();
+const gzTree = (d) => readdirSync(d, { withFileTypes: true }).reduce((n, e) =>
+  n + (e.isDirectory() ? gzTree(join(d, e.name)) : gzipSync(readFileSync(join(d, e.name))).length), 0);
+const ourGz = gzTree(join(dir, "search"));
 console.log(`index: ours ${ix.files} files ${kb(ix.bytes)} KB (${kb(ourGz)} KB gzipped); Pagefind index ${pfIndex.files} files ${kb(pfIndex.bytes)} KB (gzipped on disk), its folder ${pf.files} files ${kb(pf.bytes)} KB, ${indexed}, indexing ${Number(indexing).toFixed(1)} s`);
 console.log("KB fetched per query, in order in one page (first query includes start-up); ours raw / gzipped, Pagefind as served (its index files are gzip-compressed on disk)");
 console.log("| query | ours data | ours data gz | ours script (gz) | Pagefind data | Pagefind script+wasm (gz) | ours | Pagefind |");
