@@ -41,6 +41,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *verbose {
 		fmt.Fprintf(stderr, "læser %s, skriver %s\n", *contentDir, *out)
 	}
+	defer build.BatchGC()()
 	res, err := build.Run(cfg)
 	if err != nil {
 		n := printErrors(stderr, err)

@@ -46,6 +46,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "viften export: indholdsmappen %q findes ikke; angiv den med -content\n", *contentDir)
 		return 2
 	}
+	defer build.BatchGC()()
 	start := time.Now()
 	s, _, err := build.Load(build.Config{Content: os.DirFS(*contentDir), ContentName: *contentDir, Now: date.t})
 	if err != nil {

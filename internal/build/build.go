@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -177,6 +178,24 @@ func Run(cfg Config) (*Result, error) {
 	}
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// batchGCPercent is the garbage collector's target for one-off builds; see BatchGC.
+const batchGCPercent = 200
+
+// BatchGC sets the garbage collector up for a one-off build (`viften build`, `viften
+// export`) and returns a function that restores the setting. A build allocates about three
+// times its peak heap within seconds and then exits, so letting the heap grow by 200 % before
+// a collection rather than Go's default 100 % trades memory for time: on 10 000 generated
+// offers the build without search files went from 1.9 s to 1.7 s and the peak heap from 0.95
+// to 1.4 GB (docs/benchmarks.md). A GOGC set in the environment wins; `viften serve`, which
+// runs for hours, keeps Go's default.
+func BatchGC() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(batchGCPercent)
+	return func() { debug.SetGCPercent(old) }
 }
 
 // Theme returns the default theme with own's files laid over it; own may be nil.
