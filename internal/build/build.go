@@ -77,7 +77,7 @@ var outputs = []output{
 	{"open data", export.All, true}, // HSDS, tabular package, CSV, sitemap, robots.txt, Atom, OpenSearch, iCalendar
 	// schema/<type>.schema.json: JSON Schemas of the content types, for editors' IDEs
 	{"json schema", schema.Write, true},
-	// search/: meta.json, postings shards, document chunks, facets for search.js; it uses every
+	// search/: meta.json, postings heads and levels, document chunks, facets for search.js; it uses every
 	// processor itself, so it runs alone, after the rest
 	{"search", search.Export, false},
 }
