@@ -20,12 +20,12 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"tilbudsviften/internal/markdown"
+	"tilbudsviften/internal/par"
 	"tilbudsviften/internal/site"
 )
 
@@ -563,20 +563,13 @@ func (l *loader) buildOffers(files []*parsed, providers map[string]*site.Provide
 	// own; the report, which all share, is written after, in file order.
 	offers := make([]*site.Offer, len(files))
 	errs := make([]ErrorList, len(files))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
-				p := files[i]
-				shared := p.f.errs
-				p.f.errs = &errs[i]
-				offers[i] = l.newOffer(p, audiences, topics, steps, providers, contacts, principles)
-				p.f.errs = shared
-			}
-		})
-	}
-	wg.Wait()
+	par.For(len(files), func(i int) {
+		p := files[i]
+		shared := p.f.errs // the loader's list; restored before the file is used again
+		p.f.errs = &errs[i]
+		offers[i] = l.newOffer(p, audiences, topics, steps, providers, contacts, principles)
+		p.f.errs = shared
+	})
 	for i, p := range files {
 		*p.f.errs = append(*p.f.errs, errs[i]...)
 		o := offers[i]

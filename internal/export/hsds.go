@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
+	"tilbudsviften/internal/par"
 	"tilbudsviften/internal/site"
 )
 
@@ -636,16 +634,7 @@ type doc struct {
 func emitDocs(docs []doc, emit Emit) error {
 	data := make([][]byte, len(docs))
 	errs := make([]error, len(docs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(docs); i = int(next.Add(1)) - 1 {
-				data[i], errs[i] = marshal(docs[i].v)
-			}
-		})
-	}
-	wg.Wait()
+	par.For(len(docs), func(i int) { data[i], errs[i] = marshal(docs[i].v) })
 	for i, d := range docs {
 		if errs[i] != nil {
 			return fmt.Errorf("%s: %w", strings.TrimPrefix(d.path, HSDSDir), errs[i])

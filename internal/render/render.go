@@ -20,9 +20,9 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"tilbudsviften/internal/export"
+	"tilbudsviften/internal/par"
 	"tilbudsviften/internal/site"
 )
 
@@ -532,30 +532,25 @@ func (ord *order) similarAll(offers []*site.Offer, steps []*site.Step) [][3][]*s
 		}
 		g.members = append(g.members, i)
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			sc := &scorer{order: ord, scores: make([]int, len(ord.byRank))}
-			for k := int(next.Add(1)) - 1; k < len(groups); k = int(next.Add(1)) - 1 {
-				g := groups[k]
-				sc.score(g.rep)
-				g.related = sc.top(n+1, nil)
-				for _, i := range g.members {
-					if st := offers[i].Step; st != nil {
-						lighter, heavier := neighbours(steps, st)
-						for _, x := range []*site.Step{lighter, heavier} {
-							if _, done := g.onStep[x]; x != nil && !done {
-								g.onStep[x] = sc.top(m, x)
-							}
-						}
+	scorers := sync.Pool{New: func() any { return &scorer{order: ord, scores: make([]int, len(ord.byRank))} }}
+	par.For(len(groups), func(k int) {
+		sc := scorers.Get().(*scorer)
+		defer scorers.Put(sc)
+		g := groups[k]
+		sc.score(g.rep)
+		g.related = sc.top(n+1, nil)
+		for _, i := range g.members {
+			if st := offers[i].Step; st != nil {
+				lighter, heavier := neighbours(steps, st)
+				for _, x := range []*site.Step{lighter, heavier} {
+					if _, done := g.onStep[x]; x != nil && !done {
+						g.onStep[x] = sc.top(m, x)
 					}
 				}
-				sc.reset()
 			}
-		})
-	}
-	wg.Wait()
+		}
+		sc.reset()
+	})
 	out := make([][3][]*site.Offer, len(offers))
 	for _, g := range groups {
 		for _, i := range g.members {
