@@ -439,8 +439,9 @@ func (l *loader) parseSource(p *parsed, raw []byte, ext string, fields []field, 
 			return nil
 		}
 		p.doc = doc
-		if strings.TrimSpace(doc.FamilyText) != "" {
-			// measured here, where files parse in parallel, rather than when the offer is built
+		if path.Dir(p.rel) == "tilbud" && strings.TrimSpace(doc.FamilyText) != "" {
+			// an offer's readability is measured here, where files parse in parallel, rather
+			// than when the offer is built
 			r := lixScore(doc.FamilyText)
 			p.lix = &r
 		}
