@@ -9,7 +9,7 @@ import (
 )
 
 // BenchmarkSite renders every page and file of a generated site of 1 000 offers with the
-// default theme (load excluded). Reported: µs/page.
+// default theme (load excluded). Reported: µs/file.
 func BenchmarkSite(b *testing.B) {
 	s, _, err := content.Load(gen.FS(1000), "content", content.Options{})
 	if err != nil {

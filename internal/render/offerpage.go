@@ -2,34 +2,58 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"strings"
 
 	"tilbudsviften/internal/site"
-	"tilbudsviften/templates"
 )
 
 // The offer page is most of a site's pages (10 000 of 12 000 on a large generated site), and
 // html/template spends most of its time calling functions through reflection: an escaper for
-// every value, a function for every condition. So when the theme's base.html, offer.html and
-// partials.html are the default theme's, the renderer writes offer pages and offer cards
+// every value, a function for every condition. So when the theme's base.html, offer.html,
+// partials.html and list.html are the default theme's, the renderer writes offer pages and cards
 // itself, in Go, byte for byte as the templates would (TestOfferPageWriter compares every
 // file of several sites); the contact blocks, the urgent bar and the footer still come from
-// the theme's templates, each rendered once. A theme with its own base.html, offer.html or
-// partials.html gets the templates, as before.
+// the theme's templates, each rendered once. A theme with its own version of any of those
+// files gets the templates, as before.
 
-// pageWriterFiles are the theme files the offer page writer stands in for.
-var pageWriterFiles = []string{"base.html", "offer.html", "partials.html"}
+// pageWriterSums are the SHA-256 sums of the theme files whose markup the writer reproduces:
+// the layout, the offer page, the partials (card, hours, sources, cards) and list.html, whose
+// template set renders the cards (and could define its own "card"). The writer is used only
+// when the site's files have these sums, so a site's own version of any of them, or an edit
+// of the default theme that offerpage.go has not followed, gets the templates.
+// TestOfferPageWriter fails when the default files no longer have these sums.
+var pageWriterSums = map[string]string{
+	"base.html":     "323323bca8180288b59add72b357a033e60862e22b0a638d53fbdc5cedd7dd72",
+	"offer.html":    "9dd3524b698ba6226396f1cfa5a9c26d49a01351034a0fef470236e0d4ad3700",
+	"partials.html": "2ec220880ad0a4ab9b20a5c4fa086071dfdb576430b78f25bf1e353005e818c4",
+	"list.html":     "908cb0e20bb65ad0540e7053759c4c34d68f1c715d2c935c34d6374c2263ac3b",
+}
 
-// sameAsDefault reports whether the theme's file name is the default theme's.
-func sameAsDefault(theme fs.FS, name string) bool {
-	own, err := fs.ReadFile(theme, name)
-	if err != nil {
-		return false
+// writerAssets are the assets the written pages link to.
+var writerAssets = []string{"site.css", "icon.svg", "site.js"}
+
+// canWrite reports whether the renderer may write offer pages and cards itself for theme.
+func (r *Renderer) canWrite(theme fs.FS) bool {
+	for name, want := range pageWriterSums {
+		data, err := fs.ReadFile(theme, name)
+		if err != nil {
+			return false
+		}
+		sum := sha256.Sum256(data)
+		if hex.EncodeToString(sum[:]) != want {
+			return false
+		}
 	}
-	def, err := fs.ReadFile(templates.FS, name)
-	return err == nil && bytes.Equal(own, def)
+	for _, name := range writerAssets {
+		if r.assets[name] == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // contactBlocks renders the "contact-block" template once for each contact of the offers.
@@ -114,8 +138,8 @@ func (w *offerWriter) url(u string, trusted bool) {
 	w.urlPart(u)
 }
 
-// urlPart appends the part of a URL attribute after a fixed scheme ("sms:{{.}}"): normalized
-// and escaped, not checked.
+// urlPart appends a URL normalized and escaped for an attribute, as html/template's
+// urlNormalizer and attrEscaper do, without the scheme check.
 func (w *offerWriter) urlPart(u string) {
 	var norm []byte
 	start := 0
@@ -284,6 +308,13 @@ func (w *offerWriter) offerPage(p *Page) {
 	w.raw("\" defer></script>\n</body>\n</html>\n")
 }
 
+// addToList writes the Min liste button of an offer on a line of its own (site.js shows it).
+func (w *offerWriter) addToList(o *site.Offer) {
+	w.raw("\n<button type=\"button\" class=\"add-to-list secondary\" data-slug=\"")
+	w.text(o.Slug)
+	w.raw(`" aria-pressed="false" hidden>Føj til min liste</button>`)
+}
+
 // card writes the "card" partial of offer o.
 func (w *offerWriter) card(o *site.Offer) {
 	closed := o.Status == site.StatusClosed
@@ -295,9 +326,8 @@ func (w *offerWriter) card(o *site.Offer) {
 	w.link(o.URL(), o.Title)
 	w.raw("</h3>\n<p class=\"summary\">")
 	w.text(o.Summary)
-	w.raw("</p>\n<button type=\"button\" class=\"add-to-list secondary\" data-slug=\"")
-	w.text(o.Slug)
-	w.raw(`" aria-pressed="false" hidden>Føj til min liste</button>`)
+	w.raw("</p>")
+	w.addToList(o)
 	if closed {
 		w.raw("\n<p class=\"status\">Midlertidigt lukket")
 		if o.Alert != "" {
@@ -373,9 +403,7 @@ func (w *offerWriter) offerMain(p *Page) {
 		}
 		w.raw(`</p>`)
 	}
-	w.raw("\n<button type=\"button\" class=\"add-to-list secondary\" data-slug=\"")
-	w.text(o.Slug)
-	w.raw(`" aria-pressed="false" hidden>Føj til min liste</button>`)
+	w.addToList(o)
 	if o.Draft != "" {
 		w.raw("\n<div class=\"alert draft\" role=\"note\"><strong>Kladde – ikke offentlig.</strong> ")
 		if o.Draft == site.DraftComing {

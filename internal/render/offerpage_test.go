@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"html/template"
 	"io/fs"
 	"os"
 	"strings"
@@ -125,7 +126,8 @@ func TestOfferPageWriter(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !fast.writeOffers {
-		t.Fatal("the default theme does not get the offer page writer")
+		t.Fatal("the default theme does not get the offer page writer: a file of pageWriterSums changed; " +
+			"make offerpage.go write what the templates now give (this test shows the difference) and update its sum")
 	}
 	slow, err := New(templates.FS)
 	if err != nil {
@@ -177,8 +179,30 @@ func firstDiff(got, want []byte) string {
 	return "got:  …" + string(got[from:min(len(got), i+120)]) + "\nwant: …" + string(want[from:min(len(want), i+120)])
 }
 
-// TestOwnOfferTemplate: a theme with its own offer.html gets its template, not the writer.
+// TestOwnOfferTemplate: a theme with its own offer.html gets its template, not the writer, and
+// one whose list.html defines its own card gets that card in every listing.
 func TestOwnOfferTemplate(t *testing.T) {
+	s, _, err := content.Load(contenttest.Base(t), "content", content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, tc := range map[string]struct{ source, page, want string }{
+		"offer.html": {`{{define "main"}}<p class="own">{{.Offer.Title}}</p>{{end}}`, "tilbud/aaben-raadgivning/index.html", `<p class="own">Åben rådgivning</p>`},
+		"list.html":  {`{{define "main"}}{{template "cards" (cards $ .Offers)}}{{end}}{{define "card"}}<b>{{.Title}}</b>{{end}}`, "emner/skilsmisse/index.html", `<li><b>Åben rådgivning</b></li>`},
+	} {
+		r, err := New(themeWith(t, file, tc.source))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := renderAll(t, r, s)[tc.page]
+		if r.writeOffers || !bytes.Contains(page, []byte(tc.want)) {
+			t.Errorf("own %s: writer on %v; %s does not show %s:\n%s", file, r.writeOffers, tc.page, tc.want, page)
+		}
+	}
+}
+
+// themeWith returns the default theme with one file replaced.
+func themeWith(t *testing.T, name, source string) fstest.MapFS {
 	theme := fstest.MapFS{}
 	entries, err := fs.ReadDir(templates.FS, ".")
 	if err != nil {
@@ -191,17 +215,33 @@ func TestOwnOfferTemplate(t *testing.T) {
 		}
 		theme[e.Name()] = &fstest.MapFile{Data: data}
 	}
-	theme["offer.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<p class="own">{{.Offer.Title}}</p>{{end}}`)}
-	r, err := New(theme)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, _, err := content.Load(contenttest.Base(t), "content", content.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	page := renderAll(t, r, s)["tilbud/aaben-raadgivning/index.html"]
-	if !bytes.Contains(page, []byte(`<p class="own">Åben rådgivning</p>`)) {
-		t.Errorf("the own offer.html was not used:\n%s", page)
+	theme[name] = &fstest.MapFile{Data: []byte(source)}
+	return theme
+}
+
+// TestWriterEscaping holds the writer's escaping to html/template's on awkward values: text and
+// attribute values, whole URLs (with the scheme check) and URL parts.
+func TestWriterEscaping(t *testing.T) {
+	tmpl := template.Must(template.New("").Parse(`<p title="{{.}}">{{.}}</p><a href="{{.}}">x</a><a href="sms:{{.}}">x</a>`))
+	for _, v := range []string{"", "plain", `&'"+<>`, "a\x00b", "\xff\xfe", "æøå – ü", "\u2028\ufdd0",
+		"https://example.dk/læs mere?a=1&b=2#x", "javascript:alert(1)", " javascript:x", "tel:+4512345678", "data:x",
+		"mailto:a@b.dk?subject=Fejl på siden", "HTTPS://X", "a:b/c", "/a:b", "'()", "%zz", "%4", "%41%2f", "//host/p", "?q=1"} {
+		var want bytes.Buffer
+		if err := tmpl.Execute(&want, v); err != nil {
+			t.Fatal(err)
+		}
+		var w offerWriter
+		w.raw(`<p title="`)
+		w.text(v)
+		w.raw(`">`)
+		w.text(v)
+		w.raw(`</p><a href="`)
+		w.url(v, false)
+		w.raw(`">x</a><a href="sms:`)
+		w.urlPart(v)
+		w.raw(`">x</a>`)
+		if string(w.b) != want.String() {
+			t.Errorf("%q:\n got %s\nwant %s", v, w.b, want.String())
+		}
 	}
 }

@@ -75,10 +75,7 @@ func New(theme fs.FS) (*Renderer, error) {
 		}
 		r.pages[kind] = t
 	}
-	r.writeOffers = true
-	for _, name := range pageWriterFiles {
-		r.writeOffers = r.writeOffers && sameAsDefault(theme, name)
-	}
+	r.writeOffers = r.canWrite(theme)
 	return r, nil
 }
 
@@ -204,6 +201,7 @@ func (r *Renderer) renderCards(offers []*site.Offer, todo []int, html []template
 			w := offerWriter{b: buf.AvailableBuffer()}
 			w.card(offers[i])
 			html[i] = template.HTML(w.b)
+			buf.Grow(len(w.b)) // so the next card is written without growing w.b
 			return nil
 		}
 		if err := t.ExecuteTemplate(buf, "card", offers[i]); err != nil {
