@@ -10,7 +10,8 @@ import (
 // so it can stand inside a <script type="application/ld+json"> element as it is.
 
 // The objects are structs whose fields are in the order of their JSON names, so the output
-// is what encoding/json gives for maps (keys sorted), at a fraction of the cost.
+// is what encoding/json gives for maps (keys sorted), at a fraction of the cost; a field is
+// left out (omitempty) exactly where a key used to be left out of the map.
 
 type ldArea struct {
 	Type string `json:"@type"`
@@ -56,8 +57,13 @@ type ldContactPoint struct {
 	Type      string    `json:"@type"`
 	Email     string    `json:"email,omitempty"`
 	Hours     []ldHours `json:"hoursAvailable,omitempty"`
-	Name      string    `json:"name,omitempty"`
+	Name      string    `json:"name"`
 	Telephone string    `json:"telephone,omitempty"`
+}
+
+type ldSMS struct {
+	Type      string `json:"@type"`
+	Telephone string `json:"telephone"`
 }
 
 type ldPlace struct {
@@ -74,7 +80,7 @@ type ldChannel struct {
 	Name      string          `json:"name"`
 	Location  *ldPlace        `json:"serviceLocation,omitempty"`
 	Phone     *ldContactPoint `json:"servicePhone,omitempty"`
-	SMS       *ldContactPoint `json:"serviceSmsNumber,omitempty"`
+	SMS       *ldSMS          `json:"serviceSmsNumber,omitempty"`
 	URL       string          `json:"serviceUrl,omitempty"`
 }
 
@@ -99,7 +105,7 @@ type ldService struct {
 	Name        string       `json:"name"`
 	Offers      *ldOffer     `json:"offers,omitempty"`
 	Provider    *ldOrg       `json:"provider,omitempty"`
-	ServiceType string       `json:"serviceType,omitempty"`
+	ServiceType *string      `json:"serviceType,omitempty"` // set with the step, even if empty
 	URL         string       `json:"url"`
 }
 
@@ -173,7 +179,7 @@ func OfferJSONLD(s *site.Site, o *site.Offer) ([]byte, error) {
 		svc.Category = topicNames(o.Topics)
 	}
 	if o.Step != nil {
-		svc.ServiceType = o.Step.Name
+		svc.ServiceType = &o.Step.Name
 	}
 	if len(o.Hours) > 0 {
 		svc.Hours = openingHours(o.Hours)
@@ -191,7 +197,7 @@ func OfferJSONLD(s *site.Site, o *site.Offer) ([]byte, error) {
 			}
 		}
 		if c.SMS != "" {
-			ch.SMS = &ldContactPoint{Type: "ContactPoint", Telephone: c.SMS}
+			ch.SMS = &ldSMS{Type: "ContactPoint", Telephone: c.SMS}
 		}
 		ch.URL = c.Web
 		if ch.URL == "" {
