@@ -105,18 +105,25 @@ func ExportWith(s *site.Site, opts Options, emit func(path string, data []byte) 
 		an.SetCompounds(dictionary(as, an.Groups()))
 		as = analyseAll(an, docs)
 	}
-	k := opts.head
+	rows := make([][4]string, len(docs))
+	for i, d := range docs {
+		rows[i] = [4]string{d.Kind, d.URL, d.Title, d.Summary}
+	}
+	postings, dfSum := weights(as)
+	meta := Meta{Version: 2, Fields: numFields, Stop: an.StopWords(), Groups: an.Groups(), Compounds: opts.Compounds}
+	return writeIndex(meta, postings, dfSum, rows, newFacetTable(s, docs), opts.head, emit)
+}
+
+// writeIndex completes meta with the vocabulary of postings and writes every exported file:
+// the head shards (heads of k postings; 0: headPostings), the further levels, the chunks of
+// rows (per document [kind, url, title, summary]; offers first, ft.offers of them), the facet
+// table and meta.json.
+func writeIndex(meta Meta, postings map[string][]posting, dfSum map[string]int, rows [][4]string, ft *facetTable, k int, emit func(path string, data []byte) error) error {
 	if k <= 0 {
 		k = headPostings
 	}
-	offers := 0
-	for offers < len(docs) && docs[offers].Offer != nil {
-		offers++
-	}
-	postings, dfSum := weights(as)
 	vocab := sortedKeys(postings)
-	meta := Meta{Version: 2, Fields: numFields, Stop: an.StopWords(), Groups: an.Groups(), Compounds: opts.Compounds,
-		Vocab: frontCode(vocab), Docs: len(docs), Chunk: docChunk}
+	meta.Vocab, meta.Docs, meta.Chunk = frontCode(vocab), len(rows), docChunk
 	if meta.Groups == nil {
 		meta.Groups = []Group{}
 	}
@@ -140,7 +147,7 @@ func ExportWith(s *site.Site, opts Options, emit func(path string, data []byte) 
 		} else {
 			shard.WriteByte(',')
 		}
-		if l := writeHead(&shard, postings[t], len(docs), offers, k); l != nil {
+		if l := writeHead(&shard, postings[t], len(rows), ft.offers, k); l != nil {
 			levels[i] = l
 		}
 		if shard.Len() >= shardBytes {
@@ -148,12 +155,8 @@ func ExportWith(s *site.Site, opts Options, emit func(path string, data []byte) 
 		}
 	}
 	flush()
-	for i := 0; i < len(docs); i += docChunk {
-		var rows [][4]string
-		for _, d := range docs[i:min(i+docChunk, len(docs))] {
-			rows = append(rows, [4]string{d.Kind, d.URL, d.Title, d.Summary})
-		}
-		chunks = append(chunks, mustJSON(rows))
+	for i := 0; i < len(rows); i += docChunk {
+		chunks = append(chunks, mustJSON(rows[i:min(i+docChunk, len(rows))]))
 		meta.Size += len(chunks[len(chunks)-1])
 	}
 	sum := sha256.New()
@@ -188,7 +191,6 @@ func ExportWith(s *site.Site, opts Options, emit func(path string, data []byte) 
 		}
 	}
 	// Facets: one column per facet over the offers.
-	ft := newFacetTable(s, docs)
 	meta.Offers, meta.Facets, meta.MaxAge = ft.offers, ft.labels, ft.maxAge
 	data := mustJSON(ft.columns())
 	h := sha256.Sum256(data)

@@ -204,6 +204,10 @@ type jsResponse struct {
 	Others []string `json:"others"`
 	Age    *int     `json:"age"`
 	Facets []Facet  `json:"facets"`
+	// Unknown counts, per kind (offers, other pages), the matches of the query's terms whose
+	// weight search.js had not read when it settled the page; it holds only when no earlier
+	// search of the same run read those terms.
+	Unknown [2]int `json:"unknown"`
 }
 
 // TestJSRanking holds the browser's results equal to viften search's (the bleve index): for

@@ -23,6 +23,7 @@ type staticIndex struct {
 	files  map[string][]byte
 	loaded map[string]bool // files read, for the bytes-per-query figures
 	terms  map[int]*staticTerm
+	early  [2]bool // per kind: the last page top settled had matches of unknown score
 }
 
 // staticTerm is a term as read from its head and the further levels read so far.
@@ -266,6 +267,7 @@ func (st *staticIndex) top(q string, size int) []scored {
 		exact, upper, matched := st.score(words, ls, terms)
 		var out []scored
 		open := false
+		st.early = [2]bool{}
 		for kind, want := range []int{size, 3} {
 			var ex []scored
 			var all int
@@ -281,6 +283,7 @@ func (st *staticIndex) top(q string, size int) []scored {
 			}
 			n := settled(ex, upper[kind], all, want)
 			open = open || n < 0
+			st.early[kind] = len(ex) < all
 			out = append(out, ex[:max(n, 0)]...)
 		}
 		if !open {

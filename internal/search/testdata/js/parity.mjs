@@ -31,7 +31,13 @@ if (mode === "stem") {
     const req = JSON.parse(l);
     const res = await engine.search(req.q, req.filters || {}, req.size || 10);
     res.facets = engine.counts(res); // the page counts them once the results are shown
-    out.push(JSON.stringify({ total: res.total, hits: res.hits.map((h) => h.url), others: res.others.map((h) => h.url), age: res.age, facets: res.facets }));
+    // The matches whose weight is still unread, per kind: the page settled without them.
+    const unknown = [0, 0];
+    for (const t of new Set(res.terms)) {
+      const x = engine.terms[engine.index.get(t)];
+      if (x) x.docs.forEach((d, j) => { if (Number.isNaN(x.w[j])) unknown[d < engine.meta.offers ? 0 : 1]++; });
+    }
+    out.push(JSON.stringify({ total: res.total, hits: res.hits.map((h) => h.url), others: res.others.map((h) => h.url), age: res.age, facets: res.facets, unknown }));
   }
 } else if (mode === "vocab") {
   const meta = read("meta.json");
