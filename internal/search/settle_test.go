@@ -219,8 +219,8 @@ func TestSettleRandom(t *testing.T) {
 		var out []settledPage
 		for _, q := range cases {
 			page := st.top(strings.Join(q.terms, " "), q.size)
-			n := kinds(page, settleOffers)
-			out = append(out, settledPage{docs: [2][]int{docsOf(page[:n[0]]), docsOf(page[n[0]:])}, early: st.early})
+			a := apart(page, settleOffers)
+			out = append(out, settledPage{docs: [2][]int{docsOf(a[0]), docsOf(a[1])}, early: st.early})
 		}
 		return out
 	})
