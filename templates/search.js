@@ -106,7 +106,6 @@
     var self = this;
     this.stop = new Set(meta.stop);
     this.phrases = {};
-    this.dict = null;
     meta.groups.forEach(function (g) {
       g.p.forEach(function (p) { (self.phrases[p[0]] = self.phrases[p[0]] || []).push({ terms: p, group: g.t }); });
     });
@@ -158,7 +157,7 @@
         out.push(w);
         var parts = self.dict ? self.split(w.folded) || [] : [];
         parts.forEach(function (part) {
-          if (part !== w.term) out.push({ term: part, folded: w.folded, pos: w.pos, s: w.s, e: w.e, kind: "part" });
+          if (part !== w.term) out.push({ term: part, pos: w.pos, s: w.s, e: w.e, kind: "part" });
           (self.phrases[part] || []).forEach(function (p) {
             if (p.terms.length === 1) add(w.pos, { term: p.group, pos: w.pos, s: w.s, e: w.e, kind: "group" });
           });
@@ -186,7 +185,7 @@
     });
     toks.forEach(function (t) {
       if (drop[t.pos]) return;
-      if (!words.length || words[words.length - 1].pos !== t.pos) words.push({ pos: t.pos, terms: [], folded: "", primary: "", last: false });
+      if (!words.length || words[words.length - 1].pos !== t.pos) words.push({ pos: t.pos, terms: [] });
       var w = words[words.length - 1];
       if (t.kind === "word") { w.folded = t.folded; w.primary = t.term; w.last = t.pos === last.pos && last.e === q.length; }
       if (w.terms.indexOf(t.term) < 0) w.terms.push(t.term);
@@ -380,7 +379,7 @@
   Engine.prototype.search = function (q, filters, size) {
     var self = this;
     return this.init().then(function () {
-      var m = self.meta, parsed = self.an.parse(q), words = parsed.words, f = Object.assign({}, filters), res = { age: null, terms: [] };
+      var m = self.meta, parsed = self.an.parse(q), words = parsed.words, f = Object.assign({}, filters), res = { age: null };
       if (parsed.age >= 0 && !(f.alder && f.alder.length)) { f.alder = [String(parsed.age)]; res.age = parsed.age; }
       var sel = res.sel = {}, age = res.ageSel = f.alder && /^[0-9]+$/.test(f.alder[0]) ? +f.alder[0] : -1;
       m.facets.forEach(function (l) {
@@ -478,11 +477,11 @@
       else if (r[0] <= to) { ages[r[0]]++; ages[to + 1]--; }
     }
     var out = m.facets.map(function (l) {
-      return { param: l.param, values: l.values.map(function (v, i) { return { id: v[0], label: v[1], count: fd && n[l.param][i], selected: !!(res.sel[l.param] && res.sel[l.param][i]) }; }) };
+      return { param: l.param, values: l.values.map(function (v, i) { return { id: v[0], label: v[1], count: fd && n[l.param][i] }; }) };
     });
     for (var a = 0, run = 0; a <= m.maxAge; a++) {
       run += ages[a];
-      vals.push({ id: String(a), label: a + " år", count: fd && run + any, selected: a === res.ageSel });
+      vals.push({ id: String(a), label: a + " år", count: fd && run + any });
     }
     out.push({ param: "alder", values: vals });
     return out;
