@@ -197,7 +197,6 @@
   function cp(t) { return /[\ud800-\udfff]/.test(t) ? Array.from(t) : t; }
   var rows = [[], []];
   function levenshtein(a, b, max) {
-    if (Math.abs(a.length - b.length) > max) return max + 1;
     var prev = rows[0], cur = rows[1], i, j;
     for (j = 0; j <= b.length; j++) prev[j] = j;
     for (i = 1; i <= a.length; i++) {
@@ -259,9 +258,9 @@
     return ends;
   }
 
-  // settle ranks one kind's documents of known score and returns the first ones, want passing
-  // ok, as the kind's whole ranking starts; or null while one of unknown score (at most upper)
-  // could come before them or join their last run. A long list is tried on its best few first.
+  // settle returns the kind's first documents of known score, want passing ok, as its whole
+  // ranking starts, or null while one of unknown score (≤ upper) could come before them or join
+  // their last run. A long list is tried on its best few first.
   function settle(docs, scores, upper, unknown, want, ok) {
     var few = 4 * (want + 16), pick = function (min) {
       for (var out = [], j = 0; j < docs.length; j++) if (scores[j] >= min) out.push({ doc: docs[j], score: scores[j] });
@@ -307,8 +306,8 @@
       self.index = new Map(self.vocab.map(function (t, i) { return [t, i]; }));
     });
   };
-  // prefetch, once the first results are shown, loads the facet table and an index of at most
-  // 150 KB of heads and documents whole, and readies the vocabulary for typo matching.
+  // prefetch, after the first results, loads the facet table, a whole index of ≤ 150 KB of heads
+  // and documents, and the code points typo matching needs.
   Engine.prototype.prefetch = function () {
     var self = this, m = this.meta, get = function (f) { self.load(f).catch(function () {}); };
     if (m.size <= 150 << 10) {
@@ -318,8 +317,8 @@
     this.runes = this.runes || this.vocab.map(cp); // for typo matching
     return this.facets();
   };
-  // facets loads the facet table once, as per facet and offer the value numbers, and per
-  // offer the age range ([] for any age).
+  // facets loads the facet table once: per facet and offer the value numbers, and the age
+  // range ([] for any age).
   Engine.prototype.facets = function () {
     var self = this, m = this.meta;
     return this.ft = this.ft || this.load(m.facetFile).then(function (f) {
@@ -338,7 +337,7 @@
   };
 
   // term returns (a promise of) term t as read so far: its documents, their weights (NaN: in a
-  // later level) and the largest weight left to later levels for offers and other pages.
+  // later level) and, per kind, the largest weight left.
   Engine.prototype.term = function (t) {
     var self = this, m = this.meta, i = this.index.get(t), s = 0;
     if (i === undefined) return null;
@@ -389,7 +388,7 @@
       res.active = age >= 0 || Object.keys(sel).length > 0;
       res.ok = function (d) { return !res.active || self.failed(res, d) === ""; };
       var ls = words.map(function (w) { return self.leaves(w); });
-      res.terms = [].concat.apply([], ls).map(function (l) { return l.term; });
+      res.terms = ls.flat().map(function (l) { return l.term; });
       return Promise.all([res.active && self.facets()].concat(res.terms.map(function (t) { return self.term(t); }))).then(function (ts) {
         ts.shift();
         if (words.length) return self.page(ls, ts, size, res);
@@ -444,8 +443,7 @@
     if (lists[0] && lists[1]) return this.finish(lists, size, res);
     return Promise.all(ts.map(function (t) { return self.deepen(t); })).then(function () { return self.page(ls, ts, size, res); });
   };
-  // finish takes the page from the ranked offers and other pages, counts the offers found and
-  // loads the documents shown.
+  // finish counts the offers found and loads the documents shown.
   Engine.prototype.finish = function (lists, size, res) {
     var self = this, m = this.meta, hits = [], ok = res.ok;
     res.total = res.cands.filter(ok).length;
@@ -454,7 +452,7 @@
     return Promise.all(shown.map(function (s) {
       return self.load(self.file("d", Math.floor(s.doc / m.chunk))).then(function (rows) {
         var r = rows[s.doc % m.chunk];
-        return { doc: s.doc, score: s.score, kind: r[0], url: r[1], title: r[2], summary: r[3] };
+        return { url: r[1], title: r[2], summary: r[3] };
       });
     })).then(function (docs) {
       res.hits = docs.slice(0, hits.length);
@@ -487,9 +485,8 @@
     return out;
   };
 
-  var api = { stem: stem, Analyzer: Analyzer, Engine: Engine };
   if (typeof document === "undefined") {
-    globalThis.ViftenSearch = api; // Node, for the parity tests in internal/search
+    globalThis.ViftenSearch = { stem: stem, Analyzer: Analyzer, Engine: Engine }; // Node: internal/search's parity tests
     return;
   }
 
@@ -506,7 +503,7 @@
       return r.json();
     });
   });
-  var params = new URLSearchParams(location.search), state = {}, seq = 0, prefetched = false;
+  var params = new URLSearchParams(location.search), state = {}, seq = 0, prefetched;
   Object.keys(names).forEach(function (p) { state[p] = params.getAll(p).filter(Boolean); });
   input.value = params.get("q") || "";
   // The filters stand open beside the results on wide screens, and when the address sets one.
@@ -524,11 +521,10 @@
     var at = 0;
     engine.an.analyze(text).filter(function (t) { return terms.has(t.term); }).forEach(function (t) {
       if (t.s < at) return;
-      parent.appendChild(document.createTextNode(text.slice(at, t.s)));
-      parent.appendChild(el("mark", {}, text.slice(t.s, t.e)));
+      parent.append(text.slice(at, t.s), el("mark", {}, text.slice(t.s, t.e)));
       at = t.e;
     });
-    parent.appendChild(document.createTextNode(text.slice(at)));
+    parent.append(text.slice(at));
   }
 
   // renderFacets builds the filters once the facet table is loaded, then updates counts and
@@ -536,7 +532,7 @@
   var controls = {};
   function renderFacets(res) {
     if (!facetBox) return;
-    var build = !facetBox.firstChild, count = function (v) { return v.count === undefined ? "" : "(" + v.count + ")"; };
+    var build = !facetBox.firstChild, count = function (v) { return v.count >= 0 ? "(" + v.count + ")" : ""; };
     res.facets.forEach(function (f) {
       if (!f.values.length) return; // a facet no offer has
       var fs = build && facetBox.appendChild(el("fieldset", { class: "facet" }));
@@ -568,13 +564,9 @@
   function renderHits(list, box, terms) {
     box.textContent = "";
     list.forEach(function (h) {
-      var li = el("li", { class: "card" }), h3 = el("h3");
-      h3.appendChild(el("a", { href: h.url }, h.title));
-      li.appendChild(h3);
-      var p = el("p", { class: "summary" });
-      highlight(p, h.summary || "", terms);
-      li.appendChild(p);
-      box.appendChild(li);
+      var li = box.appendChild(el("li", { class: "card" }));
+      li.appendChild(el("h3")).appendChild(el("a", { href: h.url }, h.title));
+      highlight(li.appendChild(el("p", { class: "summary" })), h.summary || "", terms);
     });
   }
 
@@ -599,7 +591,7 @@
       if (res.active) counts(); // filters in use: the facet table is loaded, show them at once
       if (size) {
         renderHits(res.hits, results, terms);
-        var msg = res.total === 0 ? "Ingen tilbud fundet." : res.total === 1 ? "1 tilbud fundet." : res.total + " tilbud fundet.";
+        var msg = (res.total || "Ingen") + " tilbud fundet.";
         if (res.total > res.hits.length) msg += " Viser de første " + res.hits.length + ".";
         if (res.age !== null) msg += " Kun tilbud for " + res.age + " år.";
         status.textContent = msg;
@@ -609,7 +601,7 @@
           renderHits(res.others, othersBox.querySelector("ul"), terms);
         }
       }
-      // Else the counts follow, the first time once the facet table is loaded.
+      // Else the counts follow once the facet table is loaded.
       (window.requestIdleCallback || setTimeout)(function () {
         (prefetched = prefetched || engine.prefetch()).then(res.facets ? null : counts, counts); // failed: no counts
       });
