@@ -527,13 +527,13 @@
     parent.append(text.slice(at));
   }
 
-  // renderFacets builds the filters once the facet table is loaded, then updates counts and
-  // states in place, so focus and screen-reader position stay.
+  // renderFacets builds the filters from meta.json, before the first results, then updates
+  // counts (fixed width: no reflow) and states in place, so focus and screen-reader position stay.
   var controls = {};
-  function renderFacets(res) {
+  function renderFacets(facets) {
     if (!facetBox) return;
     var build = !facetBox.firstChild, count = function (v) { return v.count >= 0 ? "(" + v.count + ")" : ""; };
-    res.facets.forEach(function (f) {
+    facets.forEach(function (f) {
       if (!f.values.length) return; // a facet no offer has
       var fs = build && facetBox.appendChild(el("fieldset", { class: "facet" }));
       if (build) fs.appendChild(el("legend", {}, names[f.param]));
@@ -554,6 +554,7 @@
           label.appendChild(el("input", { type: "checkbox", id: id, name: f.param, value: v.id }));
           var text = label.appendChild(el("span", {}, v.label + " "));
           controls[id] = text.appendChild(el("span", { class: "count" }));
+          controls[id].style.cssText = "display:inline-block;min-width:" + (String(engine.meta.offers).length + 2) + "ch";
         }
         document.getElementById(id).checked = (state[f.param] || []).indexOf(v.id) >= 0;
         controls[id].textContent = count(v);
@@ -586,7 +587,7 @@
     engine.search(q, state, size).then(function (res) {
       if (my !== seq) return;
       var terms = new Set(res.terms), counts = function () {
-        if (my === seq) { res.facets = engine.counts(res); renderFacets(res); }
+        if (my === seq) renderFacets(res.facets = engine.counts(res));
       };
       if (res.active) counts(); // filters in use: the facet table is loaded, show them at once
       if (size) {
@@ -604,7 +605,7 @@
       // Else the counts follow once the facet table is loaded.
       (window.requestIdleCallback || setTimeout)(function () {
         (prefetched = prefetched || engine.prefetch()).then(res.facets ? null : counts, counts); // failed: no counts
-      });
+      }, { timeout: 200 });
     }, function () {
       if (my === seq) status.textContent = "Søgningen kunne ikke hentes. Prøv igen, eller find tilbuddene under Emner og Alder.";
     });
@@ -619,5 +620,12 @@
     run();
   });
   document.documentElement.classList.add("search-ready");
+  // An open filter panel fills above the results on a phone: they stay hidden till a frame later.
+  var col = results.parentNode.style, show = function () { col.visibility = ""; };
+  if (filtersEl && filtersEl.open) col.visibility = "hidden";
+  engine.init().then(function () {
+    renderFacets(engine.counts({ cands: [] }));
+    requestAnimationFrame(function () { setTimeout(show); });
+  }, show);
   run();
 })();

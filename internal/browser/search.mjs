@@ -3,7 +3,7 @@
 //
 // Usage: node search.mjs CONFIG.json
 // CONFIG: {base, chromium, shots?, query, second, typing: [queries], typingPauseMs?,
-// filter: {param, value}, axe: bool, benchOnly?}
+// filter: {param, value}, phoneFilter: address of a search with a filter, axe: bool, benchOnly?}
 import { readFileSync } from "node:fs";
 import { launch, newPage as openPage } from "./lib.mjs";
 
@@ -90,15 +90,22 @@ async function runAxe(page) {
   };
 }
 
+// trackShifts sums, in window.__cls, the layout shifts the page makes without user input.
+function trackShifts(page) {
+  return page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+      .observe({ type: "layout-shift", buffered: true });
+  });
+}
+
 const result = {};
 
 // 1. A linked search: results, live count, highlighted words, layout shift, bytes fetched.
 {
   const { context, page, log } = await newPage({ viewport: { width: 1280, height: 900 } });
+  await trackShifts(page);
   await page.addInitScript(() => {
-    window.__cls = 0;
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
-      .observe({ type: "layout-shift", buffered: true });
     // When the first results are shown: the files requested before then are the first query's.
     document.addEventListener("DOMContentLoaded", () => {
       const s = document.getElementById("search-status");
@@ -147,6 +154,21 @@ if (config.benchOnly) {
   await browser.close();
   process.stdout.write(JSON.stringify(result));
   process.exit(0);
+}
+
+// 1b. A linked search with a filter on a phone: the filter panel stands open above the results
+// and must not push them down as the facet table arrives.
+{
+  const { context, page, log } = await newPage({ viewport: { width: 390, height: 844 } });
+  await trackShifts(page);
+  await page.goto(new URL(config.phoneFilter, base).href, { waitUntil: "load" });
+  await waitResults(page);
+  await page.waitForTimeout(500);
+  result.phoneFilter = await state(page);
+  result.phoneFilter.cls = await page.evaluate(() => window.__cls);
+  result.phoneFilter.consoleErrors = log.consoleErrors;
+  result.phoneFilter.foreignRequests = log.foreignRequests;
+  await context.close();
 }
 
 // 2. Keyboard only: Tab to the box, type, Enter; open the filters and tick one with Space;

@@ -41,9 +41,10 @@ type searchResult struct {
 		FocusAfterFilter, Opened, Expected                       string
 		ConsoleErrors, ForeignRequests                           []string
 	}
-	Reopened  searchState
-	Directory searchState
-	NoScript  struct {
+	Reopened    searchState
+	Directory   searchState
+	PhoneFilter searchState
+	NoScript    struct {
 		Text  string
 		Links []string
 	}
@@ -67,7 +68,7 @@ func TestSearchPage(t *testing.T) {
 	shots := os.Getenv("VIFTEN_SHOTS")
 	res := runSearchCheck(t, node, map[string]any{"base": srv.URL, "chromium": chromium, "shots": shots, "axe": true,
 		"query": "skilsmisse", "second": "angst", "typingPauseMs": 150, "typing": []string{"t", "ta", "tan", "tand", "tandl", "tandlæ", "tandlæg", "tandlæge"},
-		"filter": map[string]string{"param": "anonym", "value": "1"}})
+		"filter": map[string]string{"param": "anonym", "value": "1"}, "phoneFilter": "/soeg/?q=angst&anonym=1"})
 
 	l := res.Linked
 	if len(l.Hits) == 0 || !strings.HasPrefix(l.Hits[0], "/tilbud/") {
@@ -99,6 +100,13 @@ func TestSearchPage(t *testing.T) {
 	}
 	t.Logf("first query: %d bytes of search files (%v); then prefetched %d bytes in %d files; second query: %d bytes more; input → results %.1f ms (%.1f computing); typing %s; CLS %.4f",
 		l.FirstBytes, l.FirstFiles, l.PrefetchBytes, l.PrefetchFiles, l.SecondBytes, l.Second.PaintMs, l.Second.ComputeMs, typing(l), l.CLS)
+
+	// On a phone the filter panel, open when the address sets a filter, stands above the results.
+	if p := res.PhoneFilter; len(p.Hits) == 0 || !slices.Contains(p.Checked, "anonym=1") || p.CLS >= 0.1 {
+		t.Errorf("/soeg/?q=angst&anonym=1 at 390×844: %d results, checked %v, layout shift %.3f (want under 0.1)", len(p.Hits), p.Checked, p.CLS)
+	} else {
+		t.Logf("/soeg/?q=angst&anonym=1 at 390×844: layout shift %.4f", p.CLS)
+	}
 
 	k := res.Keyboard
 	if !k.ReachedBox || !k.ReachedFilters || !k.ReachedFilter || !k.ReachedResult {
@@ -140,7 +148,8 @@ func TestSearchPage(t *testing.T) {
 		name       string
 		errs, reqs []string
 	}{{"linked", l.ConsoleErrors, l.ForeignRequests}, {"keyboard", k.ConsoleErrors, k.ForeignRequests},
-		{"reopened", r.ConsoleErrors, r.ForeignRequests}, {"directory", d.ConsoleErrors, nil}} {
+		{"reopened", r.ConsoleErrors, r.ForeignRequests}, {"directory", d.ConsoleErrors, nil},
+		{"phone with a filter", res.PhoneFilter.ConsoleErrors, res.PhoneFilter.ForeignRequests}} {
 		for _, e := range st.errs {
 			t.Errorf("%s: console error: %s", st.name, e)
 		}

@@ -5,7 +5,8 @@
 //   node parity.mjs SEARCH_JS search DIR      < requests, JSON a line > responses, JSON a line
 //   node parity.mjs SEARCH_JS vocab DIR       < term numbers          > meta.json's terms
 //
-// DIR holds the exported search/ files. A request is {"q": "...", "filters": {...}, "size": 5}.
+// DIR holds the exported search/ files. A request is {"q": "...", "filters": {...}, "size": 5,
+// "cold": false}.
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
@@ -24,12 +25,18 @@ if (mode === "stem") {
   const an = new S.Analyzer(read("meta.json"));
   for (const l of lines) out.push(an.analyze(JSON.parse(l)).map((t) => t.term + "@" + t.pos).join(" "));
 } else if (mode === "search") {
-  const engine = new S.Engine((name) => Promise.resolve(read(name)));
-  await engine.init();
-  await engine.facets(); // the page loads the facet table once its first results are shown
+  const get = (name) => Promise.resolve(read(name));
+  const warm = new S.Engine(get);
+  await warm.init();
+  await warm.facets(); // the page loads the facet table once its first results are shown
   for (const l of lines) {
     const req = JSON.parse(l);
+    // "cold": a first visit, on a fresh engine whose facet table arrives after every other file
+    // (so a filter in the address is set before it arrives).
+    const slow = (name) => name === warm.meta.facetFile ? new Promise((ok) => setTimeout(ok, 10)).then(() => get(name)) : get(name);
+    const engine = req.cold ? new S.Engine(slow) : warm;
     const res = await engine.search(req.q, req.filters || {}, req.size || 10);
+    await engine.facets();
     res.facets = engine.counts(res); // the page counts them once the results are shown
     // The matches whose weight is still unread, per kind: the page settled without them.
     const unknown = [0, 0];
