@@ -48,8 +48,8 @@
     return out;
   }
 
-  // stem is the Snowball Danish stemmer as bleve runs it. Every step shortens the word, so it
-  // works on a length n over the word's code points; p1 starts region R1.
+  // stem is bleve's Snowball Danish stemmer. Steps only shorten the word, so they work on a
+  // length n over its code points; p1 starts region R1.
   var vowels = "aeiouyæåø", sEnding = "abcdfghjklmnoprtvyzå";
   var main = ("hed ethed ered e erede ende erende ene erne ere en heden eren er heder erer heds es endes erendes " +
     "enes ernes eres ens hedens erens ers ets erets et eret s").split(" ");
@@ -172,7 +172,7 @@
   var ageWord = /^([0-9]{1,2})(ar|ars|arig|arige|aring|aringer)$/;
   var ageUnits = ["ar", "ars", "arig", "arige", "aring", "aringer"];
 
-  // parse is internal/search's parse: the query's words (their terms at one position) and an age.
+  // parse is internal/search's parse: the query's words (terms at one position) and an age.
   Analyzer.prototype.parse = function (q) {
     var toks = this.analyze(q), surface = this.words(q), drop = {}, age = -1, words = [];
     var last = surface[surface.length - 1];
@@ -300,6 +300,7 @@
   Engine.prototype.init = function () {
     var self = this;
     return this.ready = this.ready || this.load("meta.json").then(function (meta) {
+      if (meta.v !== 2) throw Error("meta.json v" + meta.v); // not the format this script reads
       self.meta = meta;
       self.an = new Analyzer(meta);
       self.vocab = terms(meta);
@@ -314,7 +315,7 @@
       m.shards.forEach(function (_, s) { get(self.file("h", s)); });
       for (var c = 0; c * m.chunk < m.docs; c++) get(self.file("d", c));
     }
-    this.runes = this.runes || this.vocab.map(cp); // for typo matching
+    this.runes = this.runes || this.vocab.map(cp);
     return this.facets();
   };
   // facets loads the facet table once: per facet and offer the value numbers, and the age
@@ -404,8 +405,8 @@
     if (a >= 0 && r.length && (a < r[0] || a > r[1])) out = out ? "*" : "alder";
     return out;
   };
-  // page scores the matches from the terms read so far and settles the page, or reads the
-  // terms' next levels and tries again.
+  // page scores the matches from what is read and settles the page, or reads further levels
+  // and tries again.
   Engine.prototype.page = function (ls, ts, size, res) {
     var self = this, m = this.meta, N = m.docs, nw = ls.length, k = 0, matched = [], d, j;
     var b = this.buf = this.buf || [8, 8, 8, 8, 2, 2, 1].map(function (x) { return new (x > 2 ? Float64Array : x > 1 ? Uint16Array : Uint8Array)(N); });
@@ -486,7 +487,7 @@
   };
 
   if (typeof document === "undefined") {
-    globalThis.ViftenSearch = { stem: stem, Analyzer: Analyzer, Engine: Engine }; // Node: internal/search's parity tests
+    globalThis.ViftenSearch = { stem: stem, Analyzer: Analyzer, Engine: Engine }; // Node: the parity tests
     return;
   }
 
@@ -589,7 +590,7 @@
       var terms = new Set(res.terms), counts = function () {
         if (my === seq) renderFacets(res.facets = engine.counts(res));
       };
-      if (res.active) counts(); // filters in use: the facet table is loaded, show them at once
+      if (res.active) counts(); // a filter is set: the facet table is loaded
       if (size) {
         renderHits(res.hits, results, terms);
         var msg = (res.total || "Ingen") + " tilbud fundet.";

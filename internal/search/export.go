@@ -41,6 +41,9 @@ const (
 // content hash, so it can be cached for ever.
 const MetaPath = "search/meta.json"
 
+// metaVersion is Meta.Version, the format of the exported files; search.js reads only this one.
+const metaVersion = 2
+
 // Meta is the content of search/meta.json.
 type Meta struct {
 	Version   int          `json:"v"`
@@ -110,7 +113,7 @@ func ExportWith(s *site.Site, opts Options, emit func(path string, data []byte) 
 		rows[i] = [4]string{d.Kind, d.URL, d.Title, d.Summary}
 	}
 	postings, dfSum := weights(as)
-	meta := Meta{Version: 2, Fields: numFields, Stop: an.StopWords(), Groups: an.Groups(), Compounds: opts.Compounds}
+	meta := Meta{Version: metaVersion, Fields: numFields, Stop: an.StopWords(), Groups: an.Groups(), Compounds: opts.Compounds}
 	return writeIndex(meta, postings, dfSum, rows, newFacetTable(s, docs), opts.head, emit)
 }
 

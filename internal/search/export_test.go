@@ -26,45 +26,71 @@ func export(t testing.TB, s *site.Site, opts Options) map[string][]byte {
 	return files
 }
 
-// TestExportDeterministic holds that the same site gives the same files, byte for byte.
+// TestExportDeterministic holds that the same site gives the same files, byte for byte, and
+// that meta.json and the heads name every file written: with heads as exported and cut to 3
+// postings, so that further levels are written too.
 func TestExportDeterministic(t *testing.T) {
 	s := herlevSite(t)
-	a, b := export(t, s, DefaultOptions()), export(t, s, DefaultOptions())
-	if len(a) != len(b) {
-		t.Fatalf("%d files, then %d", len(a), len(b))
-	}
-	for p, data := range a {
-		if !bytes.Equal(data, b[p]) {
-			t.Errorf("%s differs between two exports", p)
+	for _, head := range []int{0, 3} {
+		opts := DefaultOptions()
+		opts.head = head
+		a, b := export(t, s, opts), export(t, s, opts)
+		if len(a) != len(b) {
+			t.Fatalf("heads of %d: %d files, then %d", head, len(a), len(b))
 		}
-	}
-	for p := range a {
-		if p != MetaPath && !strings.HasPrefix(p, "search/") {
-			t.Errorf("%s is outside search/", p)
+		for p, data := range a {
+			if !bytes.Equal(data, b[p]) {
+				t.Errorf("heads of %d: %s differs between two exports", head, p)
+			}
+			if p != MetaPath && !strings.HasPrefix(p, "search/") {
+				t.Errorf("%s is outside search/", p)
+			}
+		}
+		named := namedFiles(t, a)
+		for p := range a {
+			if !named[p] {
+				t.Errorf("heads of %d: %s is written, but neither meta.json nor a head names it", head, p)
+			}
+		}
+		levels := 0
+		for p := range named {
+			if a[p] == nil {
+				t.Errorf("heads of %d: %s is named, but not written", head, p)
+			}
+			if strings.HasPrefix(p, "search/t/") {
+				levels++
+			}
+		}
+		t.Logf("heads of %d: %d files, %d of them levels", head, len(a), levels)
+		if head == 3 && levels == 0 {
+			t.Error("heads of 3: no level written")
 		}
 	}
 	var meta Meta
-	if err := json.Unmarshal(a[MetaPath], &meta); err != nil {
+	if err := json.Unmarshal(export(t, s, DefaultOptions())[MetaPath], &meta); err != nil {
 		t.Fatal(err)
 	}
 	if meta.Offers != len(s.Offers) || meta.Docs != len(s.Offers)+len(s.Contacts)+len(s.Principles)+len(s.Guides) {
 		t.Errorf("meta: %d offers of %d documents", meta.Offers, meta.Docs)
 	}
-	var want []string
-	for i := range meta.Shards {
-		want = append(want, headPath(i, meta.Hash))
+}
+
+// namedFiles returns the files search.js can reach from meta.json: itself, the facet table,
+// the document chunks, the head shards and, as the heads and levels say, every further level.
+func namedFiles(t *testing.T, files map[string][]byte) map[string]bool {
+	st := openStatic(t, files, nil)
+	named := map[string]bool{MetaPath: true, "search/" + st.meta.FacetFile: true}
+	for i := 0; i*st.meta.Chunk < st.meta.Docs; i++ {
+		named[docPath(i, st.meta.Hash)] = true
 	}
-	for i := 0; i*meta.Chunk < meta.Docs; i++ {
-		want = append(want, docPath(i, meta.Hash))
-	}
-	for _, p := range append(want, "search/"+meta.FacetFile) {
-		if a[p] == nil {
-			t.Errorf("meta.json names %s, which was not written", p)
+	for i := range st.vocab.terms {
+		for x := st.term(i); st.deepen(x); {
 		}
 	}
-	if len(a) != len(want)+2 {
-		t.Errorf("%d files written, meta.json names %d and itself", len(a), len(want)+1)
+	for p := range st.loaded {
+		named[p] = true
 	}
+	return named
 }
 
 // TestExportRanksAsBleve holds the exported weights to bleve: for every query of the public

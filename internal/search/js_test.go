@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -357,5 +358,26 @@ func TestFrontCode(t *testing.T) {
 	}
 	if got := runJS(t, "vocab", dir, in); !reflect.DeepEqual(got, frontCoded) {
 		t.Errorf("search.js decodes %q to %q", s, got)
+	}
+}
+
+// TestJSMetaVersion holds search.js to the one format it reads: a meta.json of another version
+// (such as a stale copy from a cache) stops the search with an error rather than being misread.
+func TestJSMetaVersion(t *testing.T) {
+	files := export(t, herlevSite(t), DefaultOptions())
+	for _, v := range []int{metaVersion - 1, metaVersion + 1} {
+		var meta map[string]any
+		if err := json.Unmarshal(files[MetaPath], &meta); err != nil {
+			t.Fatal(err)
+		}
+		meta["v"] = v
+		stale := maps.Clone(files)
+		stale[MetaPath] = mustJSON(meta)
+		cmd := exec.Command(node(t), "testdata/js/parity.mjs", searchJS, "search", writeExport(t, stale))
+		cmd.Stdin = strings.NewReader(`{"q": "skilsmisse"}` + "\n")
+		out, err := cmd.CombinedOutput()
+		if want := fmt.Sprintf("meta.json v%d", v); err == nil || !strings.Contains(string(out), want) {
+			t.Errorf("meta.json of version %d: search.js gives %v, %q; want an error naming %q", v, err, out, want)
+		}
 	}
 }
