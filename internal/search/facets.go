@@ -240,13 +240,18 @@ func (ft *facetTable) compile(f Filters) compiled {
 			c.sets[l.Param] = map[int]bool{} // only unknown values: nothing matches
 		}
 	}
-	if a := f[ParamAge]; len(a) > 0 {
-		if n, err := strconv.Atoi(a[0]); err == nil && n >= 0 {
+	if a := f[ParamAge]; len(a) > 0 && isAllDigits(a[0]) {
+		if n, err := strconv.Atoi(a[0]); err == nil {
 			c.age = n
 		}
 	}
 	return c
 }
+
+// active reports whether the filters are in use: a facet of the table given a value, or an age
+// that is a number. An age such as "abc" or a parameter that is no facet filters nothing, and
+// the page shows other pages beside the offers, as search.js does.
+func (c compiled) active() bool { return len(c.sets) > 0 || c.age >= 0 }
 
 // passes reports whether offer d passes every filter but the one named except.
 func (ft *facetTable) passes(d int, c compiled, except string) bool {

@@ -180,7 +180,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 					res.Hits = append(res.Hits, ix.hit(s))
 				}
 			}
-		} else if !filters.Active() && len(res.Others) < 3 {
+		} else if !c.active() && len(res.Others) < 3 {
 			res.Others = append(res.Others, ix.hit(s))
 		}
 	}

@@ -227,6 +227,10 @@ func TestJSRanking(t *testing.T) {
 		Request{Query: "skils", Size: 5}, // a prefix while typing
 		Request{Query: "angst ", Filters: Filters{"maalgruppe": {"unge"}}, Size: 5},
 		Request{Query: "tandlaege", Filters: Filters{"emne": {"findes-ikke"}}, Size: 5},
+		// Filters that filter nothing: other pages are shown as without them.
+		Request{Query: "angst", Filters: Filters{"alder": {"abc"}}, Size: 5},
+		Request{Query: "hash 15 år", Filters: Filters{"alder": {"+5"}}, Size: 5},
+		Request{Query: "skilsmisse", Filters: Filters{"ukendt": {"x"}}, Size: 5},
 	)
 	// Herlev's terms are too rare to leave weights out of their heads: the second run cuts the
 	// heads to 3 postings, so search.js settles pages from bounds and reads further levels.
