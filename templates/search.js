@@ -67,7 +67,7 @@
       while (i < n && isV(w[i])) i++;
       if (i < n) p1 = Math.max(i + 1, 3);
     }
-    // longest returns the longest suffix of list that ends the word inside R1, or "".
+    // longest returns the longest suffix of list ending the word in R1, or "".
     var longest = function (list) {
       var cur = w.slice(0, n).join(""), best = "";
       list.forEach(function (x) {
@@ -363,7 +363,7 @@
     }
     t.max = [e[1], e[2]];
   }
-  // deepen reads term t's next level, if any; the last one lists the weights left.
+  // deepen reads term t's next level, if any; the last lists the weights left.
   Engine.prototype.deepen = function (t) {
     if (!t || !(t.max[0] || t.max[1])) return null;
     return t.more = t.more || this.load(this.file("t", t.i + "-" + (t.level + 1))).then(function (e) {
@@ -508,7 +508,7 @@
   Object.keys(names).forEach(function (p) { state[p] = params.getAll(p).filter(Boolean); });
   input.value = params.get("q") || "";
   // The filters stand open beside the results on wide screens, and when the address sets one.
-  if (filtersEl && (matchMedia("(min-width: 60rem)").matches || Object.keys(state).some(function (p) { return state[p].length; }))) filtersEl.open = true;
+  if (filtersEl && (matchMedia("(min-width: 60rem)").matches || Object.keys(state).some(function (k) { return state[k].length; }))) filtersEl.open = true;
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -595,7 +595,7 @@
         renderHits(res.hits, results, terms);
         var msg = (res.total || "Ingen") + " tilbud fundet.";
         if (res.total > res.hits.length) msg += " Viser de første " + res.hits.length + ".";
-        if (res.age !== null) msg += " Kun tilbud for " + res.age + " år.";
+        if (res.age !== null) msg += " Kun tilbud til " + res.age + "-årige.";
         status.textContent = msg;
         status.setAttribute("data-answered", qs); // which address the status answers (tests wait for it)
         if (othersBox) {
@@ -608,7 +608,7 @@
         (prefetched = prefetched || engine.prefetch()).then(res.facets ? null : counts, counts); // failed: no counts
       }, { timeout: 200 });
     }, function () {
-      if (my === seq) status.textContent = "Søgningen kunne ikke hentes. Prøv igen, eller find tilbuddene under Emner og Alder.";
+      if (my === seq) status.textContent = "Søgningen kunne ikke gennemføres. Prøv igen, eller find tilbuddene under Emner og Alder.";
     });
   }
 
