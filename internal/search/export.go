@@ -206,8 +206,9 @@ func writeIndex(meta Meta, postings map[string][]posting, dfSum map[string]int, 
 
 // writeHead appends the head of a term with postings ps (in document order) to b and returns
 // the term's further levels, none when the head holds every weight. Level 0, the head, keeps
-// the k heaviest offers' and the k/8 heaviest other pages' weights; each further level the
-// next ones of each kind, up to 16 times as many as the levels before it held.
+// the k heaviest offers' and the max(1, k/8) heaviest other pages' weights; each further level
+// the next ones of each kind, up to a running cap (counting the levels before it) 16 times the
+// cap before.
 func writeHead(b *bytes.Buffer, ps []posting, n, offers, k int) (levels [][]byte) {
 	if len(ps) <= k {
 		writePairs(b, ps)

@@ -96,7 +96,9 @@ func namedFiles(t *testing.T, files map[string][]byte) map[string]bool {
 // TestExportRanksAsBleve holds the exported weights to bleve: for every query of the public
 // query set, ranking from the static files gives bleve's order, and so does the first page
 // settled from the heads (reading further levels only while their bounds leave it open).
-// Herlev's terms are too rare to need further levels, so the heads are also cut to 3 postings.
+// Herlev's terms are too rare to need further levels, so the heads are also cut to 3 postings;
+// then levels are read, though no offer page settles with weights unknown (level 1 holds
+// every offer of a term): TestSettleRandom tests the bound.
 func TestExportRanksAsBleve(t *testing.T) {
 	s := herlevSite(t)
 	for _, opts := range []Options{{Compounds: true}, {Compounds: false}} {

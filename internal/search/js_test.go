@@ -233,7 +233,8 @@ func TestJSRanking(t *testing.T) {
 		Request{Query: "skilsmisse", Filters: Filters{"ukendt": {"x"}}, Size: 5},
 	)
 	// Herlev's terms are too rare to leave weights out of their heads: the second run cuts the
-	// heads to 3 postings, so search.js settles pages from bounds and reads further levels.
+	// heads to 3 postings, so search.js reads further levels (though no offer page settles with
+	// weights unknown, level 1 holding every offer of a term: TestJSSettleRandom tests that).
 	for _, head := range []int{0, 3} {
 		t.Run(fmt.Sprint("head", head), func(t *testing.T) { compareJS(t, s, ix, head, reqs) })
 	}
