@@ -102,8 +102,10 @@ func TestSearchPage(t *testing.T) {
 		l.FirstBytes, l.FirstFiles, l.PrefetchBytes, l.PrefetchFiles, l.SecondBytes, l.Second.PaintMs, l.Second.ComputeMs, typing(l), l.CLS)
 
 	// On a phone the filter panel, open when the address sets a filter, stands above the results.
-	if p := res.PhoneFilter; len(p.Hits) == 0 || !slices.Contains(p.Checked, "anonym=1") || p.CLS >= 0.1 {
-		t.Errorf("/soeg/?q=angst&anonym=1 at 390×844: %d results, checked %v, layout shift %.3f (want under 0.1)", len(p.Hits), p.Checked, p.CLS)
+	// The page builds its filter panel before it shows results, so nothing should shift at all;
+	// 0.01 leaves room for rounding, not for the 0.076 the panel caused when it was filled late.
+	if p := res.PhoneFilter; len(p.Hits) == 0 || !slices.Contains(p.Checked, "anonym=1") || p.CLS >= 0.01 {
+		t.Errorf("/soeg/?q=angst&anonym=1 at 390×844: %d results, checked %v, layout shift %.4f (want under 0.01)", len(p.Hits), p.Checked, p.CLS)
 	} else {
 		t.Logf("/soeg/?q=angst&anonym=1 at 390×844: layout shift %.4f", p.CLS)
 	}
