@@ -12,7 +12,7 @@ import (
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("build", stdout, stderr)
+	flags := newFlags("build", "", stdout, stderr)
 	contentDir := flags.String("content", "content", "indholdsmappen")
 	out := flags.String("out", "public", "mappen, sitet skrives til")
 	tmpl := flags.String("templates", "templates", "egne skabeloner (bruges, hvis mappen findes)")

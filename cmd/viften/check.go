@@ -10,7 +10,7 @@ import (
 )
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("check", stdout, stderr)
+	flags := newFlags("check", "", stdout, stderr)
 	contentDir := flags.String("content", "content", "indholdsmappen")
 	strict := flags.Bool("strict", false, "gør advarsler til fejl og vis alt, der skal tjekkes")
 	var date dateFlag

@@ -17,13 +17,7 @@ import (
 )
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("export", stdout, stderr)
-	flags.Usage = func() {
-		fmt.Fprintf(stdout, "brug: viften export [flag] MAPPE\n\n")
-		flags.SetOutput(stdout)
-		flags.PrintDefaults()
-		flags.SetOutput(stderr)
-	}
+	flags := newFlags("export", " MAPPE", stdout, stderr)
 	contentDir := flags.String("content", "content", "indholdsmappen")
 	formats := flags.String("format", "hsds,csv,json", "formaterne, adskilt af komma: hsds, csv og json")
 	var date dateFlag

@@ -15,7 +15,7 @@ import (
 )
 
 func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("init", stdout, stderr)
+	flags := newFlags("init", " MAPPE", stdout, stderr)
 	municipality := flags.String("kommune", "Kommunen", "kommunens navn, fx \"Ballerup Kommune\"")
 	var date dateFlag
 	flags.Var(&date, "date", "dato for gennemgang af eksemplerne (ÅÅÅÅ-MM-DD; standard i dag)")

@@ -16,7 +16,7 @@ import (
 )
 
 func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("new", stdout, stderr)
+	flags := newFlags("new", " TYPE \"Titel\"", stdout, stderr)
 	contentDir := flags.String("content", "content", "indholdsmappen")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

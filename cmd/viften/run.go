@@ -69,12 +69,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return cmd(ctx, args[1:], stdout, stderr)
 }
 
-// newFlags returns a FlagSet whose -h prints the command's section of the manual.
-func newFlags(name string, stdout, stderr io.Writer) *flag.FlagSet {
+// newFlags returns a FlagSet whose -h prints the command's usage line (operands, e.g. " MAPPE",
+// follow "[flag]") and its flags.
+func newFlags(name, operands string, stdout, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stdout, "brug: viften %s [flag]\n\n", name)
+		fmt.Fprintf(stdout, "brug: viften %s [flag]%s\n\n", name, operands)
 		fs.SetOutput(stdout)
 		fs.PrintDefaults()
 		fs.SetOutput(stderr)

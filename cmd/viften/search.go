@@ -31,13 +31,7 @@ func (f filterFlag) Set(s string) error {
 }
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("search", stdout, stderr)
-	flags.Usage = func() {
-		fmt.Fprintf(stdout, "brug: viften search [flag] SØGNING\n\n")
-		flags.SetOutput(stdout)
-		flags.PrintDefaults()
-		flags.SetOutput(stderr)
-	}
+	flags := newFlags("search", " SØGNING", stdout, stderr)
 	contentDir := flags.String("content", "content", "indholdsmappen")
 	asJSON := flags.Bool("json", false, "skriv svaret som JSON")
 	n := flags.Int("n", 10, "højst så mange tilbud")

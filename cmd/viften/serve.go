@@ -12,7 +12,7 @@ import (
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("serve", stdout, stderr)
+	flags := newFlags("serve", "", stdout, stderr)
 	addr := flags.String("addr", "127.0.0.1:8080", "adressen, der lyttes på (kun denne maskine som standard)")
 	contentDir := flags.String("content", "content", "indholdsmappen")
 	tmpl := flags.String("templates", "templates", "egne skabeloner (bruges, hvis mappen findes)")
