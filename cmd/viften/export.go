@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -98,9 +97,7 @@ func formatNames(list []export.Format) string {
 // touched.
 func writeExport(dir string, files map[string][]byte) error {
 	owned := map[string]bool{}
-	paths := make([]string, 0, len(files))
 	for p := range files {
-		paths = append(paths, p)
 		if rest, ok := strings.CutPrefix(p, export.HSDSDir); ok {
 			if first, _, nested := strings.Cut(rest, "/"); nested {
 				owned[export.HSDSDir+first] = true // services/, tabular/, profile/ ...
@@ -109,20 +106,10 @@ func writeExport(dir string, files map[string][]byte) error {
 		}
 		owned[p] = true
 	}
-	sort.Strings(paths)
 	for p := range owned {
 		if err := os.RemoveAll(filepath.Join(dir, filepath.FromSlash(p))); err != nil {
 			return err
 		}
 	}
-	for _, p := range paths {
-		dst := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(dst, files[p], 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return build.WriteFiles(dir, files)
 }

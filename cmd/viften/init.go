@@ -7,10 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"sort"
 	"time"
 
+	"tilbudsviften/internal/build"
 	"tilbudsviften/internal/scaffold"
 )
 
@@ -43,21 +42,9 @@ func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "viften init: %v\n", err)
 		return 1
 	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			fmt.Fprintf(stderr, "viften init: %v\n", err)
-			return 1
-		}
-		if err := os.WriteFile(p, files[name], 0o644); err != nil {
-			fmt.Fprintf(stderr, "viften init: %v\n", err)
-			return 1
-		}
+	if err := build.WriteFiles(dir, files); err != nil {
+		fmt.Fprintf(stderr, "viften init: %v\n", err)
+		return 1
 	}
 	fmt.Fprintf(stdout, "viften init: skrev et nyt site for %s i %s (%d filer).\n", *municipality, dir, len(files))
 	fmt.Fprintf(stdout, "Næste skridt: cd %s, ret content/site.yaml, og kør viften serve. Se README.md.\n", dir)

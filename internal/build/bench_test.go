@@ -76,7 +76,7 @@ func BenchmarkIncremental(b *testing.B) {
 	for _, n := range []int{1000} {
 		b.Run(fmt.Sprintf("offers=%d", n), func(b *testing.B) {
 			dir := b.TempDir()
-			if err := gen.Write(dir, n); err != nil {
+			if err := build.WriteFiles(dir, gen.Site(n)); err != nil {
 				b.Fatal(err)
 			}
 			cfg := build.Config{Content: os.DirFS(dir), ContentName: "content", Now: today}

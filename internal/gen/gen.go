@@ -5,8 +5,6 @@ package gen
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing/fstest"
 
@@ -120,18 +118,4 @@ kilder:
 			r.IntN(4) != 0, i%providers, i%contacts, 1+i%3, i, body.String()))
 	}
 	return files
-}
-
-// Write writes the site of n offers into the folder dir, creating it.
-func Write(dir string, n int) error {
-	for name, data := range Site(n) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
 }

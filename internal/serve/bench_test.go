@@ -30,7 +30,7 @@ import (
 func BenchmarkEditToReload(b *testing.B) {
 	const n = 1000
 	dir := b.TempDir()
-	if err := gen.Write(dir, n); err != nil {
+	if err := build.WriteFiles(dir, gen.Site(n)); err != nil {
 		b.Fatal(err)
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 
+	"tilbudsviften/internal/build"
 	"tilbudsviften/internal/gen"
 )
 
@@ -23,7 +24,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "gensite: %s exists\n", *out)
 		os.Exit(2)
 	}
-	if err := gen.Write(*out, *n); err != nil {
+	if err := build.WriteFiles(*out, gen.Site(*n)); err != nil {
 		fmt.Fprintln(os.Stderr, "gensite:", err)
 		os.Exit(1)
 	}
