@@ -609,20 +609,9 @@ var StaticPaths = map[string]string{
 // HSDS writes the HSDS 3.0 JSON files and the profile page under data/hsds/.
 func HSDS(s *site.Site, emit Emit) error { return Data(s, []Format{FormatHSDS}, emit) }
 
-// writeHSDS writes the HSDS 3.0 JSON files; the profile page is writeProfile's.
-func writeHSDS(d *hsdsData, emit Emit) error {
-	s := d.s
-	// The documents are listed first, then encoded in parallel and emitted in this order.
-	var docs []doc
-	put := func(p string, v any) error {
-		docs = append(docs, doc{HSDSDir + p, v})
-		return nil
-	}
-	if err := listHSDS(d, s, put); err != nil {
-		return err
-	}
-	return emitDocs(docs, emit)
-}
+// writeHSDS writes the HSDS 3.0 JSON files; the profile page is writeProfile's. The documents
+// are listed first, then encoded in parallel and emitted in this order.
+func writeHSDS(d *hsdsData, emit Emit) error { return emitDocs(listHSDS(d), emit) }
 
 // doc is a file to be encoded as JSON.
 type doc struct {
@@ -646,88 +635,43 @@ func emitDocs(docs []doc, emit Emit) error {
 	return nil
 }
 
-// listHSDS hands put every document of the HSDS API, path and value.
-func listHSDS(d *hsdsData, s *site.Site, put func(string, any) error) error {
-	root := rootDoc{Version: HSDSVersion, Profile: abs(s, "/"+HSDSDir+"profile/"), OpenAPIURL: OpenAPIURL,
-		Publisher: s.Config.Municipality, Site: s.Config.Name, StaticPaths: StaticPaths}
-	if err := put("index.json", root); err != nil {
-		return err
-	}
-
-	services := make([]any, len(d.services))
-	for i, svc := range d.services {
-		services[i] = svc.hsdsService
-		if err := put("services/"+svc.ID+".json", svc); err != nil {
-			return err
-		}
-	}
-	if err := pages(put, "services", services); err != nil {
-		return err
-	}
-	orgs := make([]any, len(d.orgs))
-	for i, o := range d.orgs {
-		orgs[i] = o.hsdsOrg
-		if err := put("organizations/"+o.ID+".json", o); err != nil {
-			return err
-		}
-	}
-	if err := pages(put, "organizations", orgs); err != nil {
-		return err
-	}
-	sals := make([]any, len(d.sals))
-	for i, sal := range d.sals {
-		sals[i] = sal
-		if err := put("service_at_locations/"+sal.ID+".json", sal); err != nil {
-			return err
-		}
-	}
-	if err := pages(put, "service_at_locations", sals); err != nil {
-		return err
-	}
-	locs := make([]any, len(d.locations))
-	for i, l := range d.locations {
-		locs[i] = l
-	}
-	if err := pages(put, "locations", locs); err != nil {
-		return err
-	}
-	taxa := make([]any, len(d.taxa))
-	for i, t := range d.taxa {
-		taxa[i] = t
-		if err := put("taxonomies/"+t.ID+".json", t); err != nil {
-			return err
-		}
-	}
-	if err := pages(put, "taxonomies", taxa); err != nil {
-		return err
-	}
-	terms := make([]any, len(d.terms))
-	for i, t := range d.terms {
-		terms[i] = t
-		full := *t
-		full.TaxonomyDetail = d.taxByCode[taxonomyOf(t).Code]
-		if err := put("taxonomy_terms/"+t.ID+".json", full); err != nil {
-			return err
-		}
-	}
-	return pages(put, "taxonomy_terms", terms)
+// listHSDS lists every document of the HSDS API.
+func listHSDS(d *hsdsData) []doc {
+	s := d.s
+	var docs []doc
+	put := func(p string, v any) { docs = append(docs, doc{HSDSDir + p, v}) }
+	put("index.json", rootDoc{Version: HSDSVersion, Profile: abs(s, "/"+HSDSDir+"profile/"), OpenAPIURL: OpenAPIURL,
+		Publisher: s.Config.Municipality, Site: s.Config.Name, StaticPaths: StaticPaths})
+	endpoint(put, "services", d.services, func(x *hsdsFullService) (string, any, any) { return x.ID, x.hsdsService, x })
+	endpoint(put, "organizations", d.orgs, func(x *hsdsFullOrg) (string, any, any) { return x.ID, x.hsdsOrg, x })
+	endpoint(put, "service_at_locations", d.sals, func(x hsdsServiceAtLocation) (string, any, any) { return x.ID, x, x })
+	endpoint(put, "locations", d.locations, func(x hsdsLocation) (string, any, any) { return "", x, nil })
+	endpoint(put, "taxonomies", d.taxa, func(x *hsdsTaxonomy) (string, any, any) { return x.ID, x, x })
+	endpoint(put, "taxonomy_terms", d.terms, func(x *hsdsTaxonomyTerm) (string, any, any) {
+		full := *x
+		full.TaxonomyDetail = d.taxByCode[taxonomyOf(x).Code]
+		return x.ID, x, full
+	})
+	return docs
 }
 
-// pages writes a list as pages of PageSize objects: dir/page-1.json, dir/page-2.json, ...
-// An empty list is one empty page.
-func pages(put func(string, any) error, dir string, items []any) error {
-	total := max(1, (len(items)+PageSize-1)/PageSize)
-	for n := 1; n <= total; n++ {
-		lo, hi := (n-1)*PageSize, min(n*PageSize, len(items))
-		contents := items[lo:hi]
-		if contents == nil {
-			contents = []any{}
-		}
-		p := hsdsPage{TotalItems: len(items), TotalPages: total, PageNumber: n, Size: len(contents),
-			FirstPage: n == 1, LastPage: n == total, Empty: len(items) == 0, Contents: contents}
-		if err := put(fmt.Sprintf("%s/page-%d.json", dir, n), p); err != nil {
-			return err
+// endpoint puts an endpoint's documents: for each item its own document dir/{id}.json (unless
+// full is nil: /locations/{id} is not published), then the list of the items as pages of
+// PageSize objects, dir/page-1.json, dir/page-2.json, ... (an empty list is one empty page).
+// parts gives an item's id, its object in the list and its own document.
+func endpoint[T any](put func(string, any), dir string, items []T, parts func(T) (id string, listed, full any)) {
+	list := make([]any, len(items))
+	for i, it := range items {
+		id, listed, full := parts(it)
+		list[i] = listed
+		if full != nil {
+			put(dir+"/"+id+".json", full)
 		}
 	}
-	return nil
+	total := max(1, (len(list)+PageSize-1)/PageSize)
+	for n := 1; n <= total; n++ {
+		contents := list[(n-1)*PageSize : min(n*PageSize, len(list))]
+		put(fmt.Sprintf("%s/page-%d.json", dir, n), hsdsPage{TotalItems: len(list), TotalPages: total, PageNumber: n,
+			Size: len(contents), FirstPage: n == 1, LastPage: n == total, Empty: len(list) == 0, Contents: contents})
+	}
 }
