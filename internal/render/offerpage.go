@@ -193,6 +193,20 @@ func (w *offerWriter) factLinks(term string, n int, item func(i int) (url, name 
 	w.raw("</dd></div>")
 }
 
+// linkSection writes a section with a heading and a list of n links; nothing when n is 0.
+func (w *offerWriter) linkSection(id, heading string, n int, item func(i int) (url, title string)) {
+	if n == 0 {
+		return
+	}
+	w.raw("\n<section aria-labelledby=\"" + id + "\">\n<h2 id=\"" + id + "\">" + heading + "</h2>\n<ul>")
+	for i := range n {
+		w.raw("\n<li>")
+		w.link(item(i))
+		w.raw("</li>")
+	}
+	w.raw("\n</ul>\n</section>")
+}
+
 // stepLink appends a link to a step: "<a href=…>Trin 1 – Name</a>".
 func (w *offerWriter) stepLink(st *site.Step) {
 	w.raw(`<a href="`)
@@ -531,24 +545,8 @@ func (w *offerWriter) offerMain(p *Page) {
 		w.neighbour("Et tungere trin: ", p.Heavier, p.HeavierOffers)
 		w.raw("\n</ul>\n</section>")
 	}
-	if len(o.Principles) > 0 {
-		w.raw("\n<section aria-labelledby=\"pr-h\">\n<h2 id=\"pr-h\">Bygger på</h2>\n<ul>")
-		for _, pr := range o.Principles {
-			w.raw("\n<li>")
-			w.link(pr.URL(), pr.Title)
-			w.raw("</li>")
-		}
-		w.raw("\n</ul>\n</section>")
-	}
-	if len(o.Links) > 0 {
-		w.raw("\n<section aria-labelledby=\"links-h\">\n<h2 id=\"links-h\">Læs mere</h2>\n<ul>")
-		for _, l := range o.Links {
-			w.raw("\n<li>")
-			w.link(l.URL, l.Title)
-			w.raw("</li>")
-		}
-		w.raw("\n</ul>\n</section>")
-	}
+	w.linkSection("pr-h", "Bygger på", len(o.Principles), func(i int) (string, string) { return o.Principles[i].URL(), o.Principles[i].Title })
+	w.linkSection("links-h", "Læs mere", len(o.Links), func(i int) (string, string) { return o.Links[i].URL, o.Links[i].Title })
 	if o.LegalBasis != "" {
 		w.raw("\n<p class=\"legal\">Lovgrundlag: ")
 		w.text(o.LegalBasis)
