@@ -483,12 +483,8 @@ func (d *hsdsData) service(o *site.Offer, org *hsdsFullOrg) *hsdsFullService {
 		withService.Service.Organization = nil
 		d.sals = append(d.sals, withService)
 	}
-	langs := o.Languages
-	if len(langs) == 0 {
-		langs = []string{"da"}
-	}
 	svc.Languages = []hsdsLanguage{}
-	for _, code := range langs {
+	for _, code := range o.LanguageCodes() {
 		svc.Languages = append(svc.Languages, hsdsLanguage{ID: d.ids.id("language", o.Slug, code), ServiceID: id, Code: code})
 	}
 	svc.CostOptions = []hsdsCostOption{}

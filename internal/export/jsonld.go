@@ -184,10 +184,7 @@ func OfferJSONLD(s *site.Site, o *site.Offer) ([]byte, error) {
 	if len(o.Hours) > 0 {
 		svc.Hours = openingHours(o.Hours)
 	}
-	langs := o.Languages
-	if len(langs) == 0 {
-		langs = []string{"da"}
-	}
+	langs := o.LanguageCodes()
 	for _, c := range o.Contacts {
 		ch := ldChannel{Type: "ServiceChannel", Name: c.Name, Languages: langs}
 		if c.Phone != "" || c.Email != "" {

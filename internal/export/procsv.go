@@ -98,7 +98,7 @@ func proRows(s *site.Site) []*proRow {
 	for i, o := range s.Offers {
 		r := &proRow{ID: x.id("service", o.Slug), Title: o.Title, Summary: o.Summary, Audiences: audienceNames(o.Audiences),
 			Topics: topicNames(o.Topics), Route: o.Access.Route.Label(), Anonymous: o.Access.Anonymous, Via: o.Access.Via,
-			Price: costText(o.Cost), Hours: hoursList(o.Hours), Languages: o.Languages, LegalBasis: o.LegalBasis,
+			Price: costText(o.Cost), Hours: hoursList(o.Hours), Languages: o.LanguageCodes(), LegalBasis: o.LegalBasis,
 			Status: "aktiv", Alert: o.Alert, ProText: strings.TrimSpace(o.ProText), Page: ref(s, o.URL()),
 			Contacts: []string{}, Phones: []string{}, Emails: []string{}, Places: []string{}, Principles: []string{}}
 		if o.Age != nil {
@@ -110,9 +110,6 @@ func proRows(s *site.Site) []*proRow {
 		}
 		if o.Provider != nil {
 			r.Provider, r.ProviderKind = o.Provider.Name, providerKindName(o.Provider.Kind)
-		}
-		if len(r.Languages) == 0 {
-			r.Languages = []string{"da"}
 		}
 		if o.Status == site.StatusClosed {
 			r.Status = "midlertidigt lukket"

@@ -121,20 +121,10 @@ func TelURL(phone string) template.URL {
 	return template.URL("tel:" + d)
 }
 
-var languageNames = map[string]string{
-	"da": "dansk", "en": "engelsk", "de": "tysk", "ar": "arabisk", "tr": "tyrkisk", "ur": "urdu",
-	"so": "somali", "pl": "polsk", "uk": "ukrainsk", "ru": "russisk", "fa": "persisk", "ps": "pashto",
-	"ti": "tigrinya", "sv": "svensk", "no": "norsk", "fr": "fransk", "es": "spansk", "ro": "rumænsk",
-	"lt": "litauisk", "bs": "bosnisk", "ku": "kurdisk", "vi": "vietnamesisk", "th": "thai", "tl": "tagalog",
-	"kl": "grønlandsk", "fo": "færøsk", "sgn": "tegnsprog",
-}
-
-// Language returns the Danish name of an ISO 639-1 language code.
+// Language returns the Danish name of an ISO 639-1 language code, or the code when unknown.
 func Language(code string) string {
-	if n, ok := languageNames[code]; ok {
-		return n
-	}
-	return code
+	n, _ := site.LanguageName(code)
+	return n
 }
 
 // Languages lists language codes as Danish names: "dansk, engelsk og arabisk".

@@ -18,14 +18,6 @@ const (
 // facetParams are the facets in the order the page shows them.
 var facetParams = []string{"maalgruppe", "emne", "trin", "vej", "anonym", "gratis", "sprog"}
 
-// languageNames names the languages offers are given in; other codes are shown as they are.
-var languageNames = map[string]string{
-	"da": "Dansk", "en": "Engelsk", "de": "Tysk", "sv": "Svensk", "no": "Norsk", "ar": "Arabisk",
-	"tr": "Tyrkisk", "so": "Somali", "ur": "Urdu", "fa": "Persisk", "pl": "Polsk", "uk": "Ukrainsk",
-	"ru": "Russisk", "ro": "Rumænsk", "ti": "Tigrinya", "ps": "Pashto", "ku": "Kurdisk", "fr": "Fransk",
-	"es": "Spansk", "bs": "Bosnisk", "sr": "Serbisk", "hr": "Kroatisk", "vi": "Vietnamesisk",
-}
-
 // facetTable holds the facet values of every offer as value numbers per parameter.
 type facetTable struct {
 	offers int
@@ -44,7 +36,7 @@ func newFacetTable(s *site.Site, docs []*doc) *facetTable {
 			continue
 		}
 		ft.offers++
-		for _, l := range d.Offer.Languages {
+		for _, l := range d.Offer.LanguageCodes() {
 			if !seen[l] {
 				seen[l] = true
 				langs = append(langs, l)
@@ -107,7 +99,7 @@ func newFacetTable(s *site.Site, docs []*doc) *facetTable {
 	}
 	for _, d := range docs[:ft.offers] {
 		o := d.Offer
-		var ids = map[string][]string{"trin": nil, "vej": {string(o.Access.Route)}, "sprog": o.Languages}
+		var ids = map[string][]string{"trin": nil, "vej": {string(o.Access.Route)}, "sprog": o.LanguageCodes()}
 		for _, a := range o.Audiences {
 			ids["maalgruppe"] = append(ids["maalgruppe"], a.ID)
 		}
@@ -141,9 +133,11 @@ func newFacetTable(s *site.Site, docs []*doc) *facetTable {
 	return ft
 }
 
+// languageName is a language's label in the filter: "Engelsk", or the code in capitals when
+// the name is unknown.
 func languageName(code string) string {
-	if n, ok := languageNames[code]; ok {
-		return n
+	if n, ok := site.LanguageName(code); ok {
+		return site.UpperFirst(n)
 	}
 	return strings.ToUpper(code)
 }

@@ -166,6 +166,25 @@ func TestFilterAge(t *testing.T) {
 	}
 }
 
+// TestFilterDanish: an offer whose file names no languages is given in Danish (the model's
+// default), so the Danish filter keeps it, as the open data lists it.
+func TestFilterDanish(t *testing.T) {
+	s := herlevSite(t)
+	res := search(t, Request{Filters: Filters{"sprog": {"da"}}, Size: 100})
+	n, unnamed := 0, 0
+	for _, o := range s.Offers {
+		if len(o.Languages) == 0 {
+			unnamed++
+		}
+		if slices.Contains(o.LanguageCodes(), "da") {
+			n++
+		}
+	}
+	if unnamed == 0 || res.Total != n {
+		t.Errorf("sprog=da: %d offers, want %d (%d of them without languages in their file)", res.Total, n, unnamed)
+	}
+}
+
 func TestUnknownFilterValue(t *testing.T) {
 	res := search(t, Request{Query: "angst", Filters: Filters{"emne": {"findes-ikke"}}})
 	if res.Total != 0 {

@@ -201,6 +201,16 @@ type Offer struct {
 // URL returns the offer's page.
 func (o *Offer) URL() string { return "/tilbud/" + o.Slug + "/" }
 
+// LanguageCodes returns the languages the offer is given in: its own list, or Danish when its
+// file names none (the model's default, docs/content-model.md). The offer page shows only the
+// file's own list; open data and the search's language facet use this.
+func (o *Offer) LanguageCodes() []string {
+	if len(o.Languages) == 0 {
+		return []string{"da"}
+	}
+	return o.Languages
+}
+
 // Free reports whether the offer is known to be free.
 func (o *Offer) Free() bool { return o.Cost != nil && o.Cost.Free }
 

@@ -177,3 +177,20 @@ func Slug(s string) string {
 	}
 	return b.String()
 }
+
+var languageNames = map[string]string{
+	"da": "dansk", "en": "engelsk", "de": "tysk", "ar": "arabisk", "tr": "tyrkisk", "ur": "urdu",
+	"so": "somali", "pl": "polsk", "uk": "ukrainsk", "ru": "russisk", "fa": "persisk", "ps": "pashto",
+	"ti": "tigrinya", "sv": "svensk", "no": "norsk", "fr": "fransk", "es": "spansk", "ro": "rumænsk",
+	"lt": "litauisk", "bs": "bosnisk", "sr": "serbisk", "hr": "kroatisk", "ku": "kurdisk", "vi": "vietnamesisk",
+	"th": "thai", "tl": "tagalog", "kl": "grønlandsk", "fo": "færøsk", "sgn": "tegnsprog",
+}
+
+// LanguageName returns the Danish name of an ISO 639-1 language code, in lower case
+// ("engelsk"), and reports whether it knows the code; for an unknown code it returns the code.
+func LanguageName(code string) (string, bool) {
+	if n, ok := languageNames[code]; ok {
+		return n, true
+	}
+	return code, false
+}
