@@ -16,10 +16,8 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -355,20 +353,7 @@ func (l *loader) parseFolder(dir, ext string, fields []field) []*parsed {
 	}
 	out := make([]*parsed, len(rels))
 	lists := make([]ErrorList, len(rels))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(rels)); w++ {
-		wg.Go(func() {
-			for i := range next {
-				out[i] = l.parseFile(rels[i], ext, fields, &lists[i])
-			}
-		})
-	}
-	for i := range rels {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.For(len(rels), func(i int) { out[i] = l.parseFile(rels[i], ext, fields, &lists[i]) })
 	var kept []*parsed
 	seen := map[string]string{}
 	for i, p := range out {

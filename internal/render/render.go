@@ -16,7 +16,6 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -139,27 +138,17 @@ type Entry struct {
 	Text string
 }
 
-// parallel runs f(0) … f(n-1) on all processors and returns the first error by index.
+// parallel runs f(0) … f(n-1) with par.For, each with a reset buffer of its own for the
+// call, and returns the first error by index.
 func parallel(n int, f func(i int, buf *bytes.Buffer) error) error {
 	errs := make([]error, n)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for i := range next {
-				buf.Reset()
-				errs[i] = f(i, &buf)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	buffers := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	par.For(n, func(i int) {
+		buf := buffers.Get().(*bytes.Buffer)
+		buf.Reset()
+		errs[i] = f(i, buf)
+		buffers.Put(buf)
+	})
 	for _, err := range errs {
 		if err != nil {
 			return err
