@@ -21,10 +21,10 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io/fs"
 	"path"
 	"regexp"
-	"sort"
 	"strings"
 
 	"tilbudsviften/internal/content"
@@ -103,16 +103,12 @@ func Index(s *site.Site) []byte {
 	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	b.WriteString("<meta name=\"robots\" content=\"noindex\">\n")
 	fmt.Fprintf(&b, "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n", strings.ReplaceAll(CSP, "; frame-ancestors 'none'", ""))
-	fmt.Fprintf(&b, "<title>Redigér %s</title>\n", htmlEscape(s.Config.Name))
+	fmt.Fprintf(&b, "<title>Redigér %s</title>\n", html.EscapeString(s.Config.Name))
 	b.WriteString("<link href=\"/admin/config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n")
 	b.WriteString("</head>\n<body>\n")
 	b.WriteString("<noscript><p>Redigering kræver JavaScript. Du kan også rette filerne i content/ direkte; se docs/redaktoer.md.</p></noscript>\n")
 	b.WriteString("<script src=\"/admin/decap-cms.js\"></script>\n</body>\n</html>\n")
 	return []byte(b.String())
-}
-
-func htmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }
 
 // Config returns /admin/config.yml: Decap's configuration generated from the model, with the
@@ -364,16 +360,4 @@ func scalar(v any) string {
 		panic(err) // only strings, numbers and booleans reach here
 	}
 	return string(data)
-}
-
-// Collections returns the names of the collections in config, in order (for tests).
-func Collections() []string {
-	var out []string
-	for _, t := range content.Model() {
-		if t.Folder != "" {
-			out = append(out, t.Folder)
-		}
-	}
-	sort.Strings(out)
-	return out
 }
