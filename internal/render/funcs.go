@@ -228,6 +228,15 @@ func HasContact(o *site.Offer) bool {
 	return false
 }
 
+// askWhom names whom to ask about an offer that gives no way to get in touch: its provider,
+// or the municipality.
+func askWhom(s *site.Site, o *site.Offer) string {
+	if o.Provider != nil {
+		return o.Provider.Name
+	}
+	return s.Config.Municipality
+}
+
 // Initial returns the letter under which a title is listed from A to Å.
 func Initial(title string) string {
 	k := site.CollationKey(title)

@@ -17,7 +17,7 @@ type listOffer struct {
 	Contacts []listContact `json:"kontakter,omitempty"`
 	// Missing says whom to ask when the offer has no contact details yet, as the offer page does.
 	Missing string `json:"mangler,omitempty"`
-	// Links are the offer's own web links, shown when it has no contacts.
+	// Links are the offer's own web links, shown with Missing.
 	Links []site.Link `json:"links,omitempty"`
 }
 
@@ -42,12 +42,8 @@ func listData(s *site.Site) ([]byte, error) {
 			}
 			lo.Contacts = append(lo.Contacts, lc)
 		}
-		if len(lo.Contacts) == 0 {
-			who := s.Config.Municipality
-			if o.Provider != nil {
-				who = o.Provider.Name
-			}
-			lo.Missing = "Vi har endnu ikke alle kontaktoplysninger. Kontakt " + who + " for at høre mere."
+		if !HasContact(o) { // as the offer page decides it
+			lo.Missing = "Vi har endnu ikke alle kontaktoplysninger. Kontakt " + askWhom(s, o) + " for at høre mere."
 			lo.Links = o.Links
 		}
 		offers[o.Slug] = lo

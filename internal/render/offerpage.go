@@ -483,11 +483,7 @@ func (w *offerWriter) offerMain(p *Page) {
 	}
 	if !HasContact(o) {
 		w.raw("\n<p>Vi har endnu ikke alle kontaktoplysninger på dette tilbud. Kontakt ")
-		if o.Provider != nil {
-			w.text(o.Provider.Name)
-		} else {
-			w.text(p.Site.Config.Municipality)
-		}
+		w.text(askWhom(p.Site, o))
 		w.raw(" for at høre mere.</p>")
 	}
 	if len(o.Hours) > 0 {
