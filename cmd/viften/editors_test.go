@@ -33,7 +33,8 @@ func TestNew(t *testing.T) {
 		t.Errorf("check after new: exit %d, %q", code, stderr)
 	}
 	for _, typ := range []string{"kontakt", "princip", "side", "udbyder", "bekymring"} {
-		if code, _, stderr := runCmd("new", "-content", contentDir, typ, "Ny "+typ); code != 0 {
+		// flags may also follow the type and title, as with export and search
+		if code, _, stderr := runCmd("new", typ, "Ny "+typ, "-content", contentDir); code != 0 {
 			t.Errorf("new %s: exit %d, %q", typ, code, stderr)
 		}
 	}
@@ -46,7 +47,7 @@ func TestNew(t *testing.T) {
 // write into a folder that is not empty.
 func TestInit(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
-	if code, _, stderr := runCmd("init", "-kommune", "Prøve Kommune", "-date", "2026-11-01", dir); code != 0 {
+	if code, _, stderr := runCmd("init", "-kommune", "Prøve Kommune", dir, "-date", "2026-11-01"); code != 0 {
 		t.Fatalf("init: exit %d, %q", code, stderr)
 	}
 	contentDir := filepath.Join(dir, "content")

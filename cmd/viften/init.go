@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,17 +16,15 @@ func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	municipality := flags.String("kommune", "Kommunen", "kommunens navn, fx \"Ballerup Kommune\"")
 	var date dateFlag
 	flags.Var(&date, "date", "dato for gennemgang af eksemplerne (ÅÅÅÅ-MM-DD; standard i dag)")
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	operands, code, ok := parseMixed(flags, args)
+	if !ok {
+		return code
 	}
-	if flags.NArg() != 1 {
+	if len(operands) != 1 {
 		fmt.Fprintln(stderr, "brug: viften init [-kommune \"Navn Kommune\"] MAPPE")
 		return 2
 	}
-	dir := flags.Arg(0)
+	dir := operands[0]
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		fmt.Fprintf(stderr, "viften init: mappen %s er ikke tom; vælg en ny mappe, så intet bliver overskrevet\n", dir)
 		return 1

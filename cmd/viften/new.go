@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -18,29 +17,27 @@ import (
 func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	flags := newFlags("new", " TYPE \"Titel\"", stdout, stderr)
 	contentDir := flags.String("content", "content", "indholdsmappen")
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	operands, code, ok := parseMixed(flags, args)
+	if !ok {
+		return code
 	}
 	var names []string
 	for _, t := range scaffold.Types() {
 		names = append(names, t.Name)
 	}
-	if flags.NArg() != 2 {
+	if len(operands) != 2 {
 		fmt.Fprintf(stderr, "brug: viften new <%s> \"Titel\"\n", strings.Join(names, "|"))
 		return 2
 	}
-	t, ok := scaffold.TypeNamed(flags.Arg(0))
+	t, ok := scaffold.TypeNamed(operands[0])
 	if !ok {
-		fmt.Fprintf(stderr, "viften new: ukendt type %q; vælg en af: %s\n", flags.Arg(0), strings.Join(names, ", "))
+		fmt.Fprintf(stderr, "viften new: ukendt type %q; vælg en af: %s\n", operands[0], strings.Join(names, ", "))
 		return 2
 	}
-	title := strings.TrimSpace(flags.Arg(1))
+	title := strings.TrimSpace(operands[1])
 	slug := site.Slug(title)
 	if slug == "" {
-		fmt.Fprintf(stderr, "viften new: titlen %q giver intet filnavn; skriv en titel med bogstaver eller tal\n", flags.Arg(1))
+		fmt.Fprintf(stderr, "viften new: titlen %q giver intet filnavn; skriv en titel med bogstaver eller tal\n", operands[1])
 		return 2
 	}
 	if !dirExists(*contentDir) {
