@@ -17,8 +17,7 @@ import (
 type Cache struct {
 	mu       sync.Mutex
 	entries  map[string]*cacheEntry // path in the folder → last parse
-	seen     map[string]bool        // paths used by the running load
-	versions map[string]string      // path → content hash, of the last load
+	versions map[string]string      // path → content hash of every file the running (or last) load read
 }
 
 type cacheEntry struct {
@@ -29,7 +28,7 @@ type cacheEntry struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{entries: map[string]*cacheEntry{}, seen: map[string]bool{}, versions: map[string]string{}}
+	return &Cache{entries: map[string]*cacheEntry{}, versions: map[string]string{}}
 }
 
 // Versions returns the content hash (hex) of every file the last load read, by path in the
@@ -48,7 +47,6 @@ func (c *Cache) Versions() map[string]string {
 func (c *Cache) begin() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	clear(c.seen)
 	clear(c.versions)
 }
 
@@ -57,7 +55,7 @@ func (c *Cache) end() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for rel := range c.entries {
-		if !c.seen[rel] {
+		if _, read := c.versions[rel]; !read {
 			delete(c.entries, rel)
 		}
 	}
@@ -67,7 +65,6 @@ func (c *Cache) end() {
 func (c *Cache) note(rel string, sum [sha256.Size]byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.seen[rel] = true
 	c.versions[rel] = hex.EncodeToString(sum[:])
 }
 
