@@ -29,10 +29,6 @@ type Cache struct {
 	owner *Renderer
 	pages map[string]cachedPage // output path → page
 	cards map[string]cachedCard // offer source → card
-	// cardKeys are the hashes of the cards of the running render, which pages hash instead
-	// of the cards' bytes. An offer without one (unknown version) makes pages uncacheable.
-	cardKeys map[*site.Offer][sha256.Size]byte
-	seen     map[string]bool
 
 	// Rendered and Reused count the offer pages of the last render.
 	Rendered, Reused int
@@ -61,7 +57,7 @@ type Versions struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{pages: map[string]cachedPage{}, cards: map[string]cachedCard{}, seen: map[string]bool{}}
+	return &Cache{pages: map[string]cachedPage{}, cards: map[string]cachedCard{}}
 }
 
 // SiteCached renders every file of s like Site, in the same order and with the same bytes,
@@ -74,12 +70,9 @@ func (r *Renderer) SiteCached(s *site.Site, c *Cache, v Versions, emit func(path
 		clear(c.pages)
 		clear(c.cards)
 	}
-	clear(c.seen)
 	c.Rendered, c.Reused = 0, 0
 
-	c.cardKeys = map[*site.Offer][sha256.Size]byte{}
-	defer func() { c.cardKeys = nil }()
-	cards, err := r.cachedCards(s, c, v)
+	cards, cardKeys, err := r.cachedCards(s, c, v)
 	if err != nil {
 		return err
 	}
@@ -90,9 +83,10 @@ func (r *Renderer) SiteCached(s *site.Site, c *Cache, v Versions, emit func(path
 	keys := make([][sha256.Size]byte, len(jobs))
 	var todo []int
 	out := make([][]byte, len(jobs))
+	seen := make(map[string]bool, len(jobs))
 	for i, j := range jobs {
-		c.seen[j.path] = true
-		key, known := pageKey(j.kind, j.page, v, c.cardKeys)
+		seen[j.path] = true
+		key, known := pageKey(j.kind, j.page, v, cardKeys)
 		if !known {
 			todo = append(todo, i)
 			if j.kind == "offer" {
@@ -125,7 +119,7 @@ func (r *Renderer) SiteCached(s *site.Site, c *Cache, v Versions, emit func(path
 		}
 	}
 	for p := range c.pages {
-		if !c.seen[p] {
+		if !seen[p] {
 			delete(c.pages, p)
 		}
 	}
@@ -133,8 +127,11 @@ func (r *Renderer) SiteCached(s *site.Site, c *Cache, v Versions, emit func(path
 }
 
 // cachedCards renders the card of every offer whose file or the global version changed and
-// takes the others from c, like cards.
-func (r *Renderer) cachedCards(s *site.Site, c *Cache, v Versions) (map[*site.Offer]template.HTML, error) {
+// takes the others from c, like cards. It also returns the hash of each card it knows the
+// version of, which pages hash instead of the cards' bytes (an offer without one makes the
+// pages that show its card uncacheable).
+func (r *Renderer) cachedCards(s *site.Site, c *Cache, v Versions) (map[*site.Offer]template.HTML, map[*site.Offer][sha256.Size]byte, error) {
+	cardKeys := map[*site.Offer][sha256.Size]byte{}
 	html := make([]template.HTML, len(s.Offers))
 	keys := make([][sha256.Size]byte, len(s.Offers))
 	var todo []int
@@ -150,13 +147,13 @@ func (r *Renderer) cachedCards(s *site.Site, c *Cache, v Versions) (map[*site.Of
 		keys[i] = sha256.Sum256([]byte(v.Global + "\x00" + o.Source + "\x00" + ver))
 		if cc, ok := c.cards[o.Source]; ok && cc.key == keys[i] {
 			html[i] = cc.html
-			c.cardKeys[o] = cc.sum
+			cardKeys[o] = cc.sum
 			continue
 		}
 		todo = append(todo, i)
 	}
 	if err := r.renderCards(s.Offers, todo, html); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	live := make(map[string]bool, len(s.Offers))
 	cards := make(map[*site.Offer]template.HTML, len(s.Offers))
@@ -169,7 +166,7 @@ func (r *Renderer) cachedCards(s *site.Site, c *Cache, v Versions) (map[*site.Of
 			o := s.Offers[i]
 			sum := sha256.Sum256([]byte(html[i]))
 			c.cards[o.Source] = cachedCard{key: keys[i], sum: sum, html: html[i]}
-			c.cardKeys[o] = sum
+			cardKeys[o] = sum
 		}
 	}
 	for src := range c.cards {
@@ -177,7 +174,7 @@ func (r *Renderer) cachedCards(s *site.Site, c *Cache, v Versions) (map[*site.Of
 			delete(c.cards, src)
 		}
 	}
-	return cards, nil
+	return cards, cardKeys, nil
 }
 
 // pageKey hashes what a page of the given kind shows; see Cache. It reports false for kinds
