@@ -286,8 +286,8 @@ func (g gen) options(ref string) []any {
 // patterns are Decap's checks for some kinds: a regular expression and the message shown.
 var patterns = map[content.Kind][]any{
 	content.KindPhone: {content.PhonePattern, "Skriv 8 cifre, fx 44 52 71 00, eller et kort nummer som 112 eller 1813."},
-	content.KindEmail: {`^[^@\s]+@[^@\s]+\.[^@\s.]+$`, "Skriv en e-mailadresse, fx navn@kommune.dk."},
-	content.KindURL:   {`^(https?://\S+\.\S+|mailto:\S+@\S+|tel:\+?[0-9 ]+)$`, "Skriv hele adressen med https:// foran."},
+	content.KindEmail: {content.EmailPattern, "Skriv en e-mailadresse, fx navn@kommune.dk."},
+	content.KindURL:   {content.URLPattern, "Skriv hele adressen med https:// foran."},
 }
 
 func strs(list []string) []any {

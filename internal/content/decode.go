@@ -79,7 +79,7 @@ type record struct {
 }
 
 var (
-	slugRE  = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	slugRE  = regexp.MustCompile(SlugPattern)
 	phoneRE = regexp.MustCompile(`^(\+45 ?)?[0-9][0-9 ]*[0-9]$|^[0-9]{3}$`)
 )
 
@@ -301,7 +301,21 @@ func validEmail(s string) bool {
 
 // PhonePattern is validPhone's rule as one regular expression, for the JSON Schema and the
 // admin's form checks; TestPhonePattern holds the two equal.
-const PhonePattern = `^(\+45 ?[0-9]( *[0-9]){7}|[0-9]( *[0-9]){2,5}|[0-9]( *[0-9]){7})$`
+const PhonePattern = "^" + phone + "$"
+
+const phone = `(\+45 ?[0-9]( *[0-9]){7}|[0-9]( *[0-9]){2,5}|[0-9]( *[0-9]){7})`
+
+// EmailPattern and URLPattern are validEmail's and checkURL's rules as regular expressions,
+// for the JSON Schema and the admin's form checks; TestPatterns holds them to the loader's
+// checks on typical and awkward values. SlugPattern is the rule for ids and file names, which
+// the loader itself checks with it.
+const (
+	EmailPattern = "^" + email + "$"
+	URLPattern   = `^(https?://[^/\s?#]*\.[^/\s?#]*([/?#].*)?|mailto:` + email + `|tel:` + phone + `)$`
+	SlugPattern  = `^[a-z0-9]+(-[a-z0-9]+)*$`
+
+	email = `[^@\s<>"]+@[^@\s<>"]+\.[^@\s<>".]+`
+)
 
 // validPhone reports whether s is a Danish phone number: 3–6 or 8 digits, spaces allowed,
 // optionally +45 first.

@@ -16,3 +16,24 @@ func TestPhonePattern(t *testing.T) {
 		}
 	}
 }
+
+// TestPatterns holds EmailPattern and URLPattern, which the JSON Schema and the admin use, to
+// the loader's own checks.
+func TestPatterns(t *testing.T) {
+	email := regexp.MustCompile(EmailPattern)
+	for _, s := range []string{"navn@herlev.dk", "a.b+c@sub.example.dk", "a@b", "a@b.", "@b.dk", "a@@b.dk", "a b@c.dk",
+		`"a"@b.dk`, "<a@b.dk>", "a@b.dk ", "Navn <a@b.dk>", "a@b.d-k", ""} {
+		if got, want := email.MatchString(s), validEmail(s); got != want {
+			t.Errorf("e-mail %q: EmailPattern says %v, the loader %v", s, got, want)
+		}
+	}
+	link := regexp.MustCompile(URLPattern)
+	for _, s := range []string{"https://herlev.dk", "https://herlev.dk/side?a=1#x", "http://www.example.dk/", "https://localhost/a.html",
+		"https://herlev", "https://herlev.dk.", "https://", "herlev.dk", "ftp://herlev.dk", "javascript:alert(1)",
+		"mailto:navn@herlev.dk", "mailto:a@b", `mailto:"a"@b.dk`, "tel:+4544527000", "tel:44 52 70 00", "tel:112",
+		"tel:12", "tel:+45", "https://herlev.dk/a b", ""} {
+		if got, want := link.MatchString(s), checkURL(s) == ""; got != want {
+			t.Errorf("link %q: URLPattern says %v, the loader %v", s, got, want)
+		}
+	}
+}

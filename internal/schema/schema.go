@@ -131,10 +131,8 @@ func (g gen) id(ref string) obj {
 	if list, ok := g.ids[ref]; ok && len(list) > 0 {
 		return obj{"enum": stringsAny(list)}
 	}
-	return obj{"type": "string", "pattern": slugPattern}
+	return obj{"type": "string", "pattern": content.SlugPattern}
 }
-
-const slugPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
 
 // scalar returns the schema of a single value. YAML reads unquoted numbers and true/false as
 // numbers and booleans; the loader accepts them as text, so the schemas do too.
@@ -147,10 +145,9 @@ func scalar(k content.Kind) obj {
 	case content.KindDate:
 		return obj{"type": "string", "format": "date", "pattern": `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`}
 	case content.KindURL:
-		return obj{"type": "string", "pattern": `^(https?://[^/\s?#]*\.[^/\s?#]*[^/\s?#.]([/?#]\S*)?|mailto:[^@\s]+@[^@\s]+\.[^@\s]+|tel:\+?[0-9][0-9 ]*)$`,
-			"examples": []any{"https://"}}
+		return obj{"type": "string", "pattern": content.URLPattern, "examples": []any{"https://"}}
 	case content.KindEmail:
-		return obj{"type": "string", "pattern": `^[^@\s<>"]+@[^@\s<>"]+\.[^@\s<>".]+$`}
+		return obj{"type": "string", "pattern": content.EmailPattern}
 	case content.KindPhone:
 		return obj{"anyOf": []any{
 			obj{"type": "string", "pattern": content.PhonePattern},
