@@ -1,6 +1,8 @@
 package search
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -111,7 +113,7 @@ func NewAnalyzer(synonyms [][]string) *Analyzer {
 func (a *Analyzer) Groups() []Group { return a.groups }
 
 // StopWords returns the folded stop words, sorted.
-func (a *Analyzer) StopWords() []string { return sortedKeys(a.stop) }
+func (a *Analyzer) StopWords() []string { return slices.Sorted(maps.Keys(a.stop)) }
 
 // SetCompounds turns compound splitting on with the given dictionary of terms, or off (nil).
 func (a *Analyzer) SetCompounds(dict map[string]bool) { a.dict, a.splits = dict, &sync.Map{} }

@@ -114,12 +114,3 @@ func sortDocs(list []*doc) {
 		return list[i].URL < list[j].URL
 	})
 }
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}

@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"unicode/utf16"
@@ -125,14 +127,18 @@ func writeIndex(meta Meta, postings map[string][]posting, dfSum map[string]int, 
 	if k <= 0 {
 		k = headPostings
 	}
-	vocab := sortedKeys(postings)
+	vocab := slices.Sorted(maps.Keys(postings))
 	meta.Vocab, meta.Docs, meta.Chunk = frontCode(vocab), len(rows), docChunk
 	if meta.Groups == nil {
 		meta.Groups = []Group{}
 	}
 	// The files named by the hash are written once it is known: heads, levels, documents.
 	var heads, chunks [][]byte
-	levels := map[int][][]byte{} // term → its levels after the head
+	type termLevels struct {
+		term   int      // index in vocab
+		levels [][]byte // its levels after the head
+	}
+	var levels []termLevels // in vocabulary order
 	var shard bytes.Buffer
 	flush := func() {
 		if shard.Len() > 0 {
@@ -151,7 +157,7 @@ func writeIndex(meta Meta, postings map[string][]posting, dfSum map[string]int, 
 			shard.WriteByte(',')
 		}
 		if l := writeHead(&shard, postings[t], len(rows), ft.offers, k); l != nil {
-			levels[i] = l
+			levels = append(levels, termLevels{i, l})
 		}
 		if shard.Len() >= shardBytes {
 			flush()
@@ -169,9 +175,9 @@ func writeIndex(meta Meta, postings map[string][]posting, dfSum map[string]int, 
 			sum.Write([]byte{0})
 		}
 	}
-	for _, i := range sortInts(keys(levels)) {
-		for l, data := range levels[i] {
-			fmt.Fprintf(sum, "%d-%d\x00", i, l+1)
+	for _, tl := range levels {
+		for l, data := range tl.levels {
+			fmt.Fprintf(sum, "%d-%d\x00", tl.term, l+1)
 			sum.Write(data)
 		}
 	}
@@ -181,9 +187,9 @@ func writeIndex(meta Meta, postings map[string][]posting, dfSum map[string]int, 
 			return err
 		}
 	}
-	for _, i := range sortInts(keys(levels)) {
-		for l, data := range levels[i] {
-			if err := emit(levelPath(i, l+1, meta.Hash), data); err != nil {
+	for _, tl := range levels {
+		for l, data := range tl.levels {
+			if err := emit(levelPath(tl.term, l+1, meta.Hash), data); err != nil {
 				return err
 			}
 		}
@@ -361,15 +367,4 @@ func mustJSON(v any) []byte {
 		panic(err) // only our own plain types are encoded
 	}
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
-}
-
-// sortInts sorts and returns a.
-func sortInts(a []int) []int { sort.Ints(a); return a }
-
-func keys[V any](m map[int]V) []int {
-	out := make([]int, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
 }

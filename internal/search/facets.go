@@ -2,6 +2,7 @@ package search
 
 import (
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -122,7 +123,8 @@ func newFacetTable(s *site.Site, docs []*doc) *facetTable {
 					nums = append(nums, n)
 				}
 			}
-			ft.values[p] = append(ft.values[p], sortInts(nums))
+			slices.Sort(nums)
+			ft.values[p] = append(ft.values[p], nums)
 		}
 		if o.Age != nil {
 			ft.ages = append(ft.ages, []int{o.Age.From, o.Age.To})

@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
@@ -107,7 +109,7 @@ func (ix *Index) readVocabulary() (*vocabulary, error) {
 		}
 		d.Close()
 	}
-	terms := sortedKeys(df)
+	terms := slices.Sorted(maps.Keys(df))
 	counts := make([]int, len(terms))
 	for i, t := range terms {
 		counts[i] = df[t]
