@@ -71,15 +71,23 @@ func command(t *testing.T, name string, args ...string) *exec.Cmd {
 // serveHerlev builds the default site into a temporary folder and serves it on loopback.
 func serveHerlev(t *testing.T) (*httptest.Server, *site.Site) {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "public")
+	out, s := buildHerlev(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	t.Cleanup(srv.Close)
+	return srv, s
+}
+
+// buildHerlev builds the repository's content as of 2026-11-22 into a temporary folder and
+// returns the folder and the site.
+func buildHerlev(t *testing.T) (out string, s *site.Site) {
+	t.Helper()
+	out = filepath.Join(t.TempDir(), "public")
 	res, err := build.Run(build.Config{Content: os.DirFS("../../content"), ContentName: "content", Out: out,
 		Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
-	t.Cleanup(srv.Close)
-	return srv, res.Site
+	return out, res.Site
 }
 
 // axeViolation is one rule axe-core found broken, with up to five of its elements.
