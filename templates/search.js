@@ -236,7 +236,7 @@
     }
     if (w.last && len >= 3) {
       var pre = [];
-      v.forEach(function (t, i) { if (t !== p && t[0] !== "=" && (t.startsWith(w.folded) || t.startsWith(p))) pre.push({ i: i }); });
+      v.forEach(function (t, i) { if (t !== p && t[0] !== "=" && t.startsWith(p)) pre.push({ i: i }); });
       add(pre.sort(function (a, b) { return df[b.i] - df[a.i]; }), 0.5);
     }
     return out;

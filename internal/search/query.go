@@ -176,9 +176,11 @@ func (w word) leaves(v *vocabulary) []leaf {
 		}
 	}
 	if w.last && utf8.RuneCountInString(w.folded) >= minPrefix {
+		// Terms starting with the stem: a Danish Snowball stem only ever drops letters from
+		// the end, so they include every term starting with the folded word itself.
 		var pre []int
 		for i, t := range v.terms {
-			if t != p && t[0:1] != groupPrefix && (strings.HasPrefix(t, w.folded) || strings.HasPrefix(t, p)) {
+			if t != p && t[0:1] != groupPrefix && strings.HasPrefix(t, p) {
 				pre = append(pre, i)
 			}
 		}
