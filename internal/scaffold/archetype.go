@@ -82,10 +82,7 @@ func writeField(b *strings.Builder, typ string, f content.Field, indent, title s
 			writeField(&inner, typ+"."+f.Key, sub, indent+"    ", "")
 			s := inner.String()
 			if i == 0 { // the first key starts the list item
-				lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
-				last := len(lines) - 1
-				lines[last] = indent + "  - " + strings.TrimPrefix(lines[last], indent+"    ")
-				s = strings.Join(lines, "\n") + "\n"
+				s = startItem(s, indent+"    ", indent+"  - ")
 			}
 			b.WriteString(s)
 		}
@@ -104,10 +101,7 @@ func writeField(b *strings.Builder, typ string, f content.Field, indent, title s
 			writeField(&one, typ+"."+f.Key, sub, lead, "")
 			s := one.String()
 			if i == 0 && f.Kind == content.KindMaps {
-				lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
-				last := len(lines) - 1
-				lines[last] = "  - " + strings.TrimPrefix(lines[last], lead)
-				s = strings.Join(lines, "\n") + "\n"
+				s = startItem(s, lead, "  - ")
 			}
 			inner.WriteString(s)
 		}
@@ -228,4 +222,13 @@ var comments = map[string]string{
 
 	"kilder.url":   "Adressen på kilden, fx https://kommune.dk/side.",
 	"kilder.laest": "Datoen, du læste kilden, som ÅÅÅÅ-MM-DD.",
+}
+
+// startItem makes the key line of a written field (its last line, after its comments) start a
+// YAML list item: the indent is replaced by the item's dash.
+func startItem(s, indent, dash string) string {
+	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+	last := len(lines) - 1
+	lines[last] = dash + strings.TrimPrefix(lines[last], indent)
+	return strings.Join(lines, "\n") + "\n"
 }
