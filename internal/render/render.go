@@ -54,8 +54,11 @@ func New(theme fs.FS) (*Renderer, error) {
 		if err != nil {
 			return nil, err
 		}
-		sum := sha256.Sum256(data)
 		ext := path.Ext(name)
+		if ext == ".js" {
+			data = CompactJS(data)
+		}
+		sum := sha256.Sum256(data)
 		p := "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
 		r.assets[name] = p
 		r.assetFiles[p] = data
@@ -703,4 +706,23 @@ func letterID(l string) string {
 		return "tal"
 	}
 	return strings.ToLower(l)
+}
+
+// CompactJS returns a script as the site publishes it: without its comment lines, blank lines
+// and indentation, which a visitor's browser has no use for. Lines are kept whole and in order,
+// so the code means the same; a script with a template literal (`) or a line continued by a
+// backslash is published as written, as a string may span lines there and its spacing counts.
+func CompactJS(src []byte) []byte {
+	var out []byte
+	for line := range bytes.Lines(src) {
+		code := bytes.TrimLeft(line, " \t")
+		if len(bytes.TrimSpace(code)) == 0 || bytes.HasPrefix(code, []byte("//")) {
+			continue
+		}
+		if bytes.IndexByte(code, '`') >= 0 || bytes.HasSuffix(bytes.TrimRight(code, "\r\n"), []byte("\\")) {
+			return src
+		}
+		out = append(out, code...)
+	}
+	return out
 }

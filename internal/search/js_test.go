@@ -18,6 +18,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"tilbudsviften/internal/render"
 	"tilbudsviften/internal/site"
 )
 
@@ -314,7 +315,8 @@ func compareJS(t *testing.T, s *site.Site, ix *Index, head int, reqs []Request) 
 	t.Logf("%d searches compared", len(jobs))
 }
 
-// maxScriptGzip is the budget for templates/search.js, gzipped as a static host serves it.
+// maxScriptGzip is the budget for templates/search.js as the site publishes it (without comment
+// lines and indentation, render.CompactJS), gzipped as a static host serves it.
 const maxScriptGzip = 10 << 10
 
 func TestSearchJSSize(t *testing.T) {
@@ -322,8 +324,9 @@ func TestSearchJSSize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := gzipSize(data)
-	t.Logf("search.js: %d bytes, %d gzipped", len(data), n)
+	pub := render.CompactJS(data)
+	n := gzipSize(pub)
+	t.Logf("search.js: %d bytes, %d gzipped; as published %d bytes, %d gzipped", len(data), gzipSize(data), len(pub), n)
 	if n > maxScriptGzip {
 		t.Errorf("search.js is %d bytes gzipped, over the budget of %d", n, maxScriptGzip)
 	}
