@@ -291,6 +291,7 @@
     this.get = get;
     this.cache = {};
     this.terms = {};
+    this.rows = {}; // document rows read with the head shards
   }
   Engine.prototype.load = function (name) {
     var c = this.cache;
@@ -300,7 +301,7 @@
   Engine.prototype.init = function () {
     var self = this;
     return this.ready = this.ready || this.load("meta.json").then(function (meta) {
-      if (meta.v !== 2) throw Error("meta.json v" + meta.v); // not the format this script reads
+      if (meta.v !== 3) throw Error("meta.json v" + meta.v); // not the format this script reads
       self.meta = meta;
       self.an = new Analyzer(meta);
       self.vocab = terms(meta);
@@ -344,8 +345,9 @@
     if (i === undefined) return null;
     if (this.terms[i]) return this.terms[i];
     while (s + 1 < m.shards.length && m.shards[s + 1] <= i) s++;
-    return this.load(this.file("h", s)).then(function (rows) {
-      var e = rows[i - m.shards[s]], all = typeof e[0] === "number", t = { i: i, level: 0, docs: [] }, d = 0;
+    return this.load(this.file("h", s)).then(function (x) {
+      Object.assign(self.rows, x[1]);
+      var e = x[0][i - m.shards[s]], all = typeof e[0] === "number", t = { i: i, level: 0, docs: [] }, d = 0;
       if (typeof e[0] === "string") {
         for (var bits = atob(e[0]), j = 0; j < m.docs; j++) if (bits.charCodeAt(j >> 3) >> (j & 7) & 1) t.docs.push(j);
       } else (all ? e.filter(function (_, j) { return j % 2 === 0; }) : e[0]).forEach(function (x) { t.docs.push(d += x); });
@@ -451,8 +453,8 @@
     lists[0].forEach(function (s) { if (hits.length < size && ok(s.doc)) hits.push(s); });
     var shown = hits.concat(lists[1].slice(0, 3));
     return Promise.all(shown.map(function (s) {
-      return self.load(self.file("d", Math.floor(s.doc / m.chunk))).then(function (rows) {
-        var r = rows[s.doc % m.chunk];
+      var d = s.doc;
+      return Promise.resolve(self.rows[d] || self.load(self.file("d", Math.floor(d / m.chunk))).then(function (rows) { return rows[d % m.chunk]; })).then(function (r) {
         return { url: r[1], title: r[2], summary: r[3] };
       });
     })).then(function (docs) {

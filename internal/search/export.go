@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
@@ -39,12 +40,20 @@ const (
 	headPostings = 128
 )
 
+// The offers and other pages search.js shows for a query. A head shard also holds the rows of
+// the documents each of its terms would show alone (shownRows), so that a word's results need
+// no document chunk: the chunks serve the pages of several words and of filters.
+const (
+	shownOffers = 20
+	shownOthers = 3
+)
+
 // MetaPath is the exported file search.js starts from; every other file it names carries a
 // content hash, so it can be cached for ever.
 const MetaPath = "search/meta.json"
 
 // metaVersion is Meta.Version, the format of the exported files; search.js reads only this one.
-const metaVersion = 2
+const metaVersion = 3
 
 // Meta is the content of search/meta.json.
 type Meta struct {
@@ -74,7 +83,9 @@ type FacetLabel struct {
 
 // The exported files besides meta.json and the facet table, with h = Meta.Hash:
 //
-//	search/h/<shard>.<h>.json        head shard: per term of the shard, in vocabulary order, its head
+//	search/h/<shard>.<h>.json        head shard: [heads, rows]: per term of the shard, in vocabulary
+//	                                 order, its head; and {"<doc>": [kind, url, title, summary]}
+//	                                 for the documents its terms show alone (shownRows)
 //	search/t/<term>-<level>.<h>.json a further level of term number <term>, from 1
 //	search/d/<chunk>.<h>.json        docChunk documents: [kind, url, title, summary]
 //
@@ -140,26 +151,45 @@ func writeIndex(meta Meta, postings map[string][]posting, dfSum map[string]int, 
 	}
 	var levels []termLevels // in vocabulary order
 	var shard bytes.Buffer
+	shown := map[int][]byte{} // the shard's rows by document
+	rowBytes := 0
 	flush := func() {
-		if shard.Len() > 0 {
-			shard.WriteByte(']')
-			heads = append(heads, bytes.Clone(shard.Bytes()))
-			meta.Size += shard.Len()
-			shard.Reset()
+		if shard.Len() == 0 {
+			return
 		}
+		shard.WriteString("],{")
+		for j, d := range slices.Sorted(maps.Keys(shown)) {
+			if j > 0 {
+				shard.WriteByte(',')
+			}
+			shard.WriteString(`"` + strconv.Itoa(d) + `":`)
+			shard.Write(shown[d])
+		}
+		shard.WriteString("}]")
+		heads = append(heads, bytes.Clone(shard.Bytes()))
+		meta.Size += shard.Len()
+		shard.Reset()
+		clear(shown)
+		rowBytes = 0
 	}
 	for i, t := range vocab {
 		meta.DF = append(meta.DF, dfSum[t])
 		if shard.Len() == 0 {
 			meta.Shards = append(meta.Shards, i)
-			shard.WriteByte('[')
+			shard.WriteString("[[")
 		} else {
 			shard.WriteByte(',')
 		}
 		if l := writeHead(&shard, postings[t], len(rows), ft.offers, k); l != nil {
 			levels = append(levels, termLevels{i, l})
 		}
-		if shard.Len() >= shardBytes {
+		for _, d := range shownRows(postings[t], ft.offers) {
+			if shown[d] == nil {
+				shown[d] = mustJSON(rows[d])
+				rowBytes += len(shown[d])
+			}
+		}
+		if shard.Len()+rowBytes >= shardBytes {
 			flush()
 		}
 	}
@@ -285,6 +315,27 @@ func writeHead(b *bytes.Buffer, ps []posting, n, offers, k int) (levels [][]byte
 		}
 	}
 	return levels
+}
+
+// shownRows returns the documents a query of the one term with postings ps (in document
+// order) shows: its shownOffers heaviest offers and shownOthers heaviest other pages, ties to
+// the lower document.
+func shownRows(ps []posting, offers int) []int {
+	byWeight := slices.Clone(ps)
+	slices.SortStableFunc(byWeight, func(a, b posting) int { return cmp.Compare(b.weight, a.weight) })
+	var out []int
+	n := [2]int{}
+	for _, p := range byWeight {
+		kind, limit := 0, shownOffers
+		if p.doc >= offers {
+			kind, limit = 1, shownOthers
+		}
+		if n[kind] < limit {
+			n[kind]++
+			out = append(out, p.doc)
+		}
+	}
+	return out
 }
 
 // writePairs appends postings as [docDelta, weight, …].

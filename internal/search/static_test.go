@@ -23,7 +23,8 @@ type staticIndex struct {
 	files  map[string][]byte
 	loaded map[string]bool // files read, for the bytes-per-query figures
 	terms  map[int]*staticTerm
-	early  [2]bool // per kind: the last page top settled had matches of unknown score
+	rows   map[int][4]string // document rows read with the head shards
+	early  [2]bool           // per kind: the last page top settled had matches of unknown score
 }
 
 // staticTerm is a term as read from its head and the further levels read so far.
@@ -37,7 +38,7 @@ type staticTerm struct {
 
 func openStatic(t testing.TB, files map[string][]byte, synonyms [][]string) *staticIndex {
 	t.Helper()
-	st := &staticIndex{t: t, files: files, loaded: map[string]bool{}, terms: map[int]*staticTerm{}}
+	st := &staticIndex{t: t, files: files, loaded: map[string]bool{}, terms: map[int]*staticTerm{}, rows: map[int][4]string{}}
 	if err := json.Unmarshal(files[MetaPath], &st.meta); err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +88,15 @@ func (st *staticIndex) term(i int) *staticTerm {
 	}
 	shard := sort.SearchInts(st.meta.Shards, i+1) - 1
 	var rows []json.RawMessage
-	st.read(headPath(shard, st.meta.Hash), &rows)
+	var shown map[string][4]string
+	st.read(headPath(shard, st.meta.Hash), &[2]any{&rows, &shown})
+	for d, row := range shown {
+		n, err := strconv.Atoi(d)
+		if err != nil {
+			st.t.Fatalf("shard %d: document %q", shard, d)
+		}
+		st.rows[n] = row
+	}
 	x := &staticTerm{i: i}
 	var head []float64
 	if err := json.Unmarshal(rows[i-st.meta.Shards[shard]], &head); err == nil {
@@ -346,8 +355,11 @@ func (st *staticIndex) page(q string, size int) {
 	}
 }
 
-// doc returns document d's row, reading its chunk.
+// doc returns document d's row, from the head shards read or else from its chunk.
 func (st *staticIndex) doc(d int) [4]string {
+	if row, ok := st.rows[d]; ok {
+		return row
+	}
 	var rows [][4]string
 	st.read(docPath(d/st.meta.Chunk, st.meta.Hash), &rows)
 	return rows[d%st.meta.Chunk]
