@@ -14,19 +14,32 @@ const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 const browser = await launch(config.chromium);
 
-// newPage opens a logged page (lib.mjs) that also records the bytes of every file fetched
-// under /search/.
+// newPage opens a logged page (lib.mjs). A bench (benchOnly) opens a plain one instead: the
+// logged page routes every request through this script to keep it on the site, which costs
+// each request a round trip to Node that a visitor's browser does not make; the bench only
+// notes requests that leave the site. Either way the page keeps the timing of every file it
+// fetches (searchFiles).
 async function newPage(options = {}) {
-  const { context, page, log } = await openPage(browser, base, options);
-  log.searchFiles = [];
-  page.on("response", async (r) => {
-    const u = new URL(r.url());
-    if (u.host === base.host && u.pathname.startsWith("/search/")) {
-      const body = await r.body().catch(() => Buffer.alloc(0));
-      log.searchFiles.push({ path: u.pathname, bytes: body.length });
-    }
-  });
+  let context, page, log;
+  if (config.benchOnly) {
+    context = await browser.newContext(options);
+    page = await context.newPage();
+    log = { consoleErrors: [], foreignRequests: [] };
+    page.on("console", (m) => { if (m.type() === "error") log.consoleErrors.push(m.text()); });
+    page.on("request", (r) => { if (new URL(r.url()).host !== base.host) log.foreignRequests.push(r.url()); });
+  } else {
+    ({ context, page, log } = await openPage(browser, base, options));
+  }
+  await page.addInitScript(() => performance.setResourceTimingBufferSize(100000));
   return { context, page, log };
+}
+
+// searchFiles lists, in the order requested, the files the page has fetched under /search/ and
+// their bytes (as served: the test server does not compress), from the page's Resource Timing.
+function searchFiles(page) {
+  return page.evaluate(() => performance.getEntriesByType("resource")
+    .map((e) => ({ path: new URL(e.name).pathname, bytes: e.encodedBodySize, start: e.startTime }))
+    .filter((f) => f.path.startsWith("/search/")));
 }
 
 // state reads what the page shows.
@@ -120,30 +133,36 @@ const result = {};
   result.linked.cls = await page.evaluate(() => window.__cls);
   // search.js fetches the rest of a small index once the first results are shown: count apart
   // what was requested before (the first query) and after (the prefetch).
-  const before = new Set(await page.evaluate(() => performance.getEntriesByType("resource")
-    .filter((e) => e.startTime < window.__answeredAt).map((e) => new URL(e.name).pathname)));
-  const first = log.searchFiles.filter((f) => before.has(f.path)), rest = log.searchFiles.filter((f) => !before.has(f.path));
-  result.linked.firstBytes = first.reduce((n, f) => n + f.bytes, 0);
+  const answeredAt = await page.evaluate(() => window.__answeredAt);
+  let files = await searchFiles(page);
+  const first = files.filter((f) => f.start < answeredAt), rest = files.filter((f) => f.start >= answeredAt);
+  const sum = (list) => list.reduce((n, f) => n + f.bytes, 0);
+  result.linked.firstBytes = sum(first);
   result.linked.firstFiles = first.map((f) => f.path + " " + f.bytes);
-  result.linked.prefetchBytes = rest.reduce((n, f) => n + f.bytes, 0);
+  result.linked.prefetchBytes = sum(rest);
   result.linked.prefetchFiles = rest.length;
-  const seen = log.searchFiles.length;
   const cdp = await context.newCDPSession(page);
   await cdp.send("Performance.enable");
   result.linked.second = await timeQuery(page, cdp, config.second);
-  result.linked.secondBytes = log.searchFiles.slice(seen).reduce((n, f) => n + f.bytes, 0);
-  // Typing timings once the files are loaded: each letter of a query, as a family types it.
-  const times = [], compute = [], typed = log.searchFiles.length;
+  await page.waitForTimeout(500);
+  let seen = files.length;
+  files = await searchFiles(page);
+  result.linked.secondBytes = sum(files.slice(seen));
+  // Typing timings once the files are loaded: each letter of a query, as a family types it,
+  // with the files fetched since the keystroke before (those the keystroke waited for, and any
+  // the page fetched in the pause before it).
+  const typed = seen = files.length;
+  result.linked.typing = [];
   for (const q of config.typing) {
     await page.waitForTimeout(config.typingPauseMs || 0); // the time between two keystrokes
     const t = await timeQuery(page, cdp, q);
-    times.push(t.paintMs);
-    compute.push(t.computeMs);
+    files = await searchFiles(page);
+    const got = files.slice(seen);
+    seen = files.length;
+    result.linked.typing.push({ q, paintMs: t.paintMs, computeMs: t.computeMs, files: got.length, bytes: sum(got) });
   }
-  result.linked.typingMs = times;
-  result.linked.typingComputeMs = compute;
   await page.waitForTimeout(500);
-  result.linked.typingBytes = log.searchFiles.slice(typed).reduce((n, f) => n + f.bytes, 0);
+  result.linked.typingBytes = sum((await searchFiles(page)).slice(typed));
   if (config.axe) Object.assign(result.linked, await runAxe(page));
   result.linked.consoleErrors = log.consoleErrors;
   result.linked.foreignRequests = log.foreignRequests;

@@ -27,10 +27,18 @@ type searchState struct {
 	PrefetchBytes, PrefetchFiles   int
 	FirstFiles                     []string
 	Second                         struct{ DomMs, PaintMs, ComputeMs float64 }
-	TypingMs, TypingComputeMs      []float64
+	Typing                         []keystroke
 	Violations                     []axeViolation
 	Passes                         int
 	ConsoleErrors, ForeignRequests []string
+}
+
+// keystroke is one letter typed: the query it makes, input → rendered results, the part of it
+// the main thread was busy, and the files fetched since the keystroke before.
+type keystroke struct {
+	Q                  string
+	PaintMs, ComputeMs float64
+	Files, Bytes       int
 }
 
 type searchResult struct {
@@ -196,16 +204,16 @@ func TestSearchTimings(t *testing.T) {
 		n, l.FirstBytes, l.FirstFiles, l.PrefetchBytes, l.PrefetchFiles, l.SecondBytes, l.Second.PaintMs, l.Second.ComputeMs, typing(l), l.TypingBytes, l.Status)
 }
 
-// typing formats the typing timings: per keystroke, input → rendered results and, in
-// brackets, the part spent computing and rendering (the rest waited for files).
+// typing formats the typing timings: per keystroke, input → rendered results, in brackets
+// the part spent computing and rendering (the rest waited for files), and the files fetched.
 func typing(s searchState) string {
 	var parts []string
-	for i, ms := range s.TypingMs {
-		c := -1.0
-		if i < len(s.TypingComputeMs) {
-			c = s.TypingComputeMs[i]
+	for _, k := range s.Typing {
+		f := ""
+		if k.Files > 0 {
+			f = fmt.Sprintf(" [%d files, %d B]", k.Files, k.Bytes)
 		}
-		parts = append(parts, fmt.Sprintf("%.1f (%.1f)", ms, c))
+		parts = append(parts, fmt.Sprintf("%s %.1f (%.1f)%s", k.Q, k.PaintMs, k.ComputeMs, f))
 	}
 	return strings.Join(parts, ", ") + " ms"
 }
