@@ -2,7 +2,6 @@ package search
 
 import (
 	"bytes"
-	"cmp"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
@@ -26,6 +25,9 @@ type Options struct {
 	// head is the number of postings a term's head holds (0: headPostings); tests set it
 	// low so that the rankers' reading of further levels meets small sites.
 	head int
+	// rowsAlways writes the head shards' document rows even for an index search.js loads
+	// whole (prefetchBytes); tests set it so that small sites meet them.
+	rowsAlways bool
 }
 
 // DefaultOptions returns the options the build and `viften search` use.
@@ -42,10 +44,14 @@ const (
 
 // The offers and other pages search.js shows for a query. A head shard also holds the rows of
 // the documents each of its terms would show alone (shownRows), so that a word's results need
-// no document chunk: the chunks serve the pages of several words and of filters.
+// no document chunk: the chunks serve the pages of several words and of filters. An index whose
+// heads and chunks come to prefetchBytes or less gets no such rows: search.js loads it whole
+// after the first results, and rows repeat documents many times over (Herlev's heads would
+// grow from 58 KB to 569 KB).
 const (
-	shownOffers = 20
-	shownOthers = 3
+	shownOffers   = 20
+	shownOthers   = 3
+	prefetchBytes = 150 << 10 // search.js's limit in Engine.prototype.prefetch
 )
 
 // MetaPath is the exported file search.js starts from; every other file it names carries a
@@ -127,14 +133,15 @@ func ExportWith(s *site.Site, opts Options, emit func(path string, data []byte) 
 	}
 	postings, dfSum := weights(as)
 	meta := Meta{Version: metaVersion, Fields: numFields, Stop: an.StopWords(), Groups: an.Groups(), Compounds: opts.Compounds}
-	return writeIndex(meta, postings, dfSum, rows, newFacetTable(s, docs), opts.head, emit)
+	return writeIndex(meta, postings, dfSum, rows, newFacetTable(s, docs), opts, emit)
 }
 
 // writeIndex completes meta with the vocabulary of postings and writes every exported file:
-// the head shards (heads of k postings; 0: headPostings), the further levels, the chunks of
-// rows (per document [kind, url, title, summary]; offers first, ft.offers of them), the facet
-// table and meta.json.
-func writeIndex(meta Meta, postings map[string][]posting, dfSum map[string]int, rows [][4]string, ft *facetTable, k int, emit func(path string, data []byte) error) error {
+// the head shards (heads of opts.head postings; 0: headPostings), the further levels, the
+// chunks of rows (per document [kind, url, title, summary]; offers first, ft.offers of them),
+// the facet table and meta.json.
+func writeIndex(meta Meta, postings map[string][]posting, dfSum map[string]int, rows [][4]string, ft *facetTable, opts Options, emit func(path string, data []byte) error) error {
+	k := opts.head
 	if k <= 0 {
 		k = headPostings
 	}
@@ -143,61 +150,22 @@ func writeIndex(meta Meta, postings map[string][]posting, dfSum map[string]int, 
 	if meta.Groups == nil {
 		meta.Groups = []Group{}
 	}
-	// The files named by the hash are written once it is known: heads, levels, documents.
-	var heads, chunks [][]byte
-	type termLevels struct {
-		term   int      // index in vocab
-		levels [][]byte // its levels after the head
-	}
-	var levels []termLevels // in vocabulary order
-	var shard bytes.Buffer
-	shown := map[int][]byte{} // the shard's rows by document
-	rowBytes := 0
-	flush := func() {
-		if shard.Len() == 0 {
-			return
-		}
-		shard.WriteString("],{")
-		for j, d := range slices.Sorted(maps.Keys(shown)) {
-			if j > 0 {
-				shard.WriteByte(',')
-			}
-			shard.WriteString(`"` + strconv.Itoa(d) + `":`)
-			shard.Write(shown[d])
-		}
-		shard.WriteString("}]")
-		heads = append(heads, bytes.Clone(shard.Bytes()))
-		meta.Size += shard.Len()
-		shard.Reset()
-		clear(shown)
-		rowBytes = 0
-	}
-	for i, t := range vocab {
+	for _, t := range vocab {
 		meta.DF = append(meta.DF, dfSum[t])
-		if shard.Len() == 0 {
-			meta.Shards = append(meta.Shards, i)
-			shard.WriteString("[[")
-		} else {
-			shard.WriteByte(',')
-		}
-		if l := writeHead(&shard, postings[t], len(rows), ft.offers, k); l != nil {
-			levels = append(levels, termLevels{i, l})
-		}
-		for _, d := range shownRows(postings[t], ft.offers) {
-			if shown[d] == nil {
-				shown[d] = mustJSON(rows[d])
-				rowBytes += len(shown[d])
-			}
-		}
-		if shard.Len()+rowBytes >= shardBytes {
-			flush()
-		}
 	}
-	flush()
+	// The files named by the hash are written once it is known: heads, levels, documents.
+	var chunks [][]byte
+	chunkBytes := 0
 	for i := 0; i < len(rows); i += docChunk {
 		chunks = append(chunks, mustJSON(rows[i:min(i+docChunk, len(rows))]))
-		meta.Size += len(chunks[len(chunks)-1])
+		chunkBytes += len(chunks[len(chunks)-1])
 	}
+	sh := writeShards(vocab, postings, len(rows), ft.offers, k, nil)
+	if opts.rowsAlways || sh.size+chunkBytes > prefetchBytes {
+		sh = writeShards(vocab, postings, len(rows), ft.offers, k, rows)
+	}
+	heads, levels := sh.heads, sh.levels
+	meta.Shards, meta.Size = sh.first, sh.size+chunkBytes
 	sum := sha256.New()
 	for _, group := range [][][]byte{heads, chunks} {
 		for _, data := range group {
@@ -238,6 +206,73 @@ func writeIndex(meta Meta, postings map[string][]posting, dfSum map[string]int, 
 		return err
 	}
 	return emit(MetaPath, mustJSON(meta))
+}
+
+// shards are the head shards of a vocabulary, with the further levels of its terms.
+type shards struct {
+	heads  [][]byte
+	first  []int // per shard, its first term
+	levels []termLevels
+	size   int // bytes of heads
+}
+
+// termLevels are a term's further levels, after its head.
+type termLevels struct {
+	term   int // index in the vocabulary
+	levels [][]byte
+}
+
+// writeShards writes the head shards of vocab (heads of k postings over n documents), each
+// [heads, rows]: the rows from shown (nil: none) of the documents its terms show alone. A shard
+// closes once its heads and rows reach shardBytes.
+func writeShards(vocab []string, postings map[string][]posting, n, offers, k int, shown [][4]string) shards {
+	var sh shards
+	var shard bytes.Buffer
+	inShard := map[int][]byte{} // the shard's rows by document
+	rowBytes := 0
+	flush := func() {
+		if shard.Len() == 0 {
+			return
+		}
+		shard.WriteString("],{")
+		for j, d := range slices.Sorted(maps.Keys(inShard)) {
+			if j > 0 {
+				shard.WriteByte(',')
+			}
+			shard.WriteString(`"` + strconv.Itoa(d) + `":`)
+			shard.Write(inShard[d])
+		}
+		shard.WriteString("}]")
+		sh.heads = append(sh.heads, bytes.Clone(shard.Bytes()))
+		sh.size += shard.Len()
+		shard.Reset()
+		clear(inShard)
+		rowBytes = 0
+	}
+	for i, t := range vocab {
+		if shard.Len() == 0 {
+			sh.first = append(sh.first, i)
+			shard.WriteString("[[")
+		} else {
+			shard.WriteByte(',')
+		}
+		if l := writeHead(&shard, postings[t], n, offers, k); l != nil {
+			sh.levels = append(sh.levels, termLevels{i, l})
+		}
+		if shown != nil {
+			for _, d := range shownRows(postings[t], offers) {
+				if inShard[d] == nil {
+					inShard[d] = mustJSON(shown[d])
+					rowBytes += len(inShard[d])
+				}
+			}
+		}
+		if shard.Len()+rowBytes >= shardBytes {
+			flush()
+		}
+	}
+	flush()
+	return sh
 }
 
 // writeHead appends the head of a term with postings ps (in document order) to b and returns
@@ -317,22 +352,23 @@ func writeHead(b *bytes.Buffer, ps []posting, n, offers, k int) (levels [][]byte
 	return levels
 }
 
-// shownRows returns the documents a query of the one term with postings ps (in document
-// order) shows: its shownOffers heaviest offers and shownOthers heaviest other pages, ties to
-// the lower document.
+// shownRows returns the documents a query of the one term with postings ps shows: its
+// shownOffers first offers and shownOthers first other pages, each kind ranked apart as the
+// rankers rank it (rank: near-ties in document order).
 func shownRows(ps []posting, offers int) []int {
-	byWeight := slices.Clone(ps)
-	slices.SortStableFunc(byWeight, func(a, b posting) int { return cmp.Compare(b.weight, a.weight) })
-	var out []int
-	n := [2]int{}
-	for _, p := range byWeight {
-		kind, limit := 0, shownOffers
+	var kinds [2][]scored
+	for _, p := range ps {
+		kind := 0
 		if p.doc >= offers {
-			kind, limit = 1, shownOthers
+			kind = 1
 		}
-		if n[kind] < limit {
-			n[kind]++
-			out = append(out, p.doc)
+		kinds[kind] = append(kinds[kind], scored{p.doc, p.weight})
+	}
+	var out []int
+	for kind, list := range kinds {
+		rank(list)
+		for _, s := range list[:min(len(list), [2]int{shownOffers, shownOthers}[kind])] {
+			out = append(out, s.doc)
 		}
 	}
 	return out

@@ -28,12 +28,12 @@ func export(t testing.TB, s *site.Site, opts Options) map[string][]byte {
 
 // TestExportDeterministic holds that the same site gives the same files, byte for byte, and
 // that meta.json and the heads name every file written: with heads as exported and cut to 3
-// postings, so that further levels are written too.
+// postings with document rows in the shards, so that further levels and rows are written too.
 func TestExportDeterministic(t *testing.T) {
 	s := herlevSite(t)
 	for _, head := range []int{0, 3} {
 		opts := DefaultOptions()
-		opts.head = head
+		opts.head, opts.rowsAlways = head, head > 0
 		a, b := export(t, s, opts), export(t, s, opts)
 		if len(a) != len(b) {
 			t.Fatalf("heads of %d: %d files, then %d", head, len(a), len(b))
@@ -96,7 +96,8 @@ func namedFiles(t *testing.T, files map[string][]byte) map[string]bool {
 // TestExportRanksAsBleve holds the exported weights to bleve: for every query of the public
 // query set, ranking from the static files gives bleve's order, and so does the first page
 // settled from the heads (reading further levels only while their bounds leave it open).
-// Herlev's terms are too rare to need further levels, so the heads are also cut to 3 postings;
+// Herlev's terms are too rare to need further levels, so the heads are also cut to 3 postings
+// (with document rows in the shards, which Herlev's small index otherwise goes without);
 // then levels are read, though no offer page settles with weights unknown (level 1 holds
 // every offer of a term): TestSettleRandom tests the bound.
 func TestExportRanksAsBleve(t *testing.T) {
@@ -105,7 +106,7 @@ func TestExportRanksAsBleve(t *testing.T) {
 		ix := herlevIndex(t, opts)
 		for _, head := range []int{0, 3} {
 			o := opts
-			o.head = head
+			o.head, o.rowsAlways = head, head > 0
 			files := export(t, s, o)
 			var fromHeads, deeper int
 			for _, q := range append(readQueries(t), compoundQueries...) {
@@ -171,7 +172,7 @@ func TestExportGenerated(t *testing.T) {
 		t.Skip("generated site")
 	}
 	s := genSite(t, 300)
-	files := export(t, s, Options{Compounds: true, head: 16})
+	files := export(t, s, Options{Compounds: true, head: 16, rowsAlways: true})
 	ix, err := Open(s)
 	if err != nil {
 		t.Fatal(err)
@@ -192,4 +193,54 @@ func apart(list []scored, offers int) (out [2][]scored) {
 		out[kind] = append(out[kind], s)
 	}
 	return out
+}
+
+// TestShownRows holds the head shards' document rows to their purpose: on a generated site
+// whose index is too large to prefetch, a query of one word shows its page from the rows of the
+// head shards, fetching no document chunk; on Herlev's, small enough to prefetch, the shards
+// hold no rows.
+func TestShownRows(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generated site")
+	}
+	s := genSite(t, 1000)
+	files := export(t, s, DefaultOptions())
+	st := openStatic(t, files, s.Synonyms)
+	if st.meta.Size <= prefetchBytes {
+		t.Fatalf("index of %d bytes: want one over %d for rows", st.meta.Size, prefetchBytes)
+	}
+	words := 0
+	for i, term := range st.vocab.terms {
+		if i%7 != 0 || strings.HasPrefix(term, "=") {
+			continue
+		}
+		// A query of the term alone: its analysis must give the term and nothing else.
+		ws, _ := st.an.parse(term)
+		if len(ws) != 1 {
+			continue
+		}
+		if ls := ws[0].leaves(st.vocab); len(ls) != 1 || ls[0].term != term {
+			continue
+		}
+		words++
+		clear(st.loaded)
+		st.page(term, shownOffers)
+		for f := range st.loaded {
+			if strings.HasPrefix(f, "search/d/") {
+				t.Errorf("%q read %s: its page is not in the rows of its head shard", term, f)
+				break
+			}
+		}
+	}
+	if words < 50 {
+		t.Fatalf("only %d one-word queries tried", words)
+	}
+	t.Logf("%d one-word queries shown from the head shards' rows", words)
+
+	herlev := export(t, herlevSite(t), DefaultOptions())
+	for p, data := range herlev {
+		if strings.HasPrefix(p, "search/h/") && !bytes.HasSuffix(data, []byte("],{}]")) {
+			t.Fatalf("%s holds document rows: %.80s…", p, data[max(0, len(data)-80):])
+		}
+	}
 }

@@ -267,7 +267,7 @@ func TestJSRankingGenerated(t *testing.T) {
 // counts.
 func compareJS(t *testing.T, s *site.Site, ix *Index, head int, reqs []Request) {
 	opts := DefaultOptions()
-	opts.head = head
+	opts.head, opts.rowsAlways = head, head > 0
 	dir := writeExport(t, export(t, s, opts))
 	// Each search runs warm (after the others, the facet table loaded) and cold: on a fresh
 	// engine whose facet table arrives last, as on a first visit to an address with a filter.
@@ -323,6 +323,9 @@ func TestSearchJSSize(t *testing.T) {
 	data, err := os.ReadFile(searchJS)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("m.size <= %d << 10", prefetchBytes>>10); !strings.Contains(string(data), want) {
+		t.Errorf("search.js does not prefetch up to prefetchBytes (%q), so an index it loads whole may have rows or one it does not lack them", want)
 	}
 	pub := render.CompactJS(data)
 	n := gzipSize(pub)
