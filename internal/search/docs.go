@@ -106,9 +106,12 @@ func join(texts []string) string {
 }
 
 func sortDocs(list []*doc) {
+	keys := make(map[*doc]string, len(list))
+	for _, d := range list {
+		keys[d] = site.CollationKey(d.Title)
+	}
 	sort.SliceStable(list, func(i, j int) bool {
-		a, b := site.CollationKey(list[i].Title), site.CollationKey(list[j].Title)
-		if a != b {
+		if a, b := keys[list[i]], keys[list[j]]; a != b {
 			return a < b
 		}
 		return list[i].URL < list[j].URL

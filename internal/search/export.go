@@ -46,8 +46,8 @@ const (
 // the documents each of its terms would show alone (shownRows), so that a word's results need
 // no document chunk: the chunks serve the pages of several words and of filters. An index whose
 // heads and chunks come to prefetchBytes or less gets no such rows: search.js loads it whole
-// after the first results, and rows repeat documents many times over (Herlev's heads would
-// grow from 58 KB to 569 KB).
+// after the first results, and rows repeat documents many times over (Herlev's head shards
+// would grow elevenfold; TestShownRows logs the bytes).
 const (
 	shownOffers   = 20
 	shownOthers   = 3
@@ -154,17 +154,31 @@ func writeIndex(meta Meta, postings map[string][]posting, dfSum map[string]int, 
 		meta.DF = append(meta.DF, dfSum[t])
 	}
 	// The files named by the hash are written once it is known: heads, levels, documents.
+	rowJSON := make([][]byte, len(rows))
+	for d, row := range rows {
+		rowJSON[d] = mustJSON(row)
+	}
 	var chunks [][]byte
 	chunkBytes := 0
 	for i := 0; i < len(rows); i += docChunk {
-		chunks = append(chunks, mustJSON(rows[i:min(i+docChunk, len(rows))]))
-		chunkBytes += len(chunks[len(chunks)-1])
+		chunk := append(append([]byte{'['}, bytes.Join(rowJSON[i:min(i+docChunk, len(rows))], []byte{','})...), ']')
+		chunks = append(chunks, chunk)
+		chunkBytes += len(chunk)
 	}
-	sh := writeShards(vocab, postings, len(rows), ft.offers, k, nil)
+	termHeads := make([][]byte, len(vocab))
+	var levels []termLevels // in vocabulary order
+	for i, t := range vocab {
+		var b bytes.Buffer
+		if l := writeHead(&b, postings[t], len(rows), ft.offers, k); l != nil {
+			levels = append(levels, termLevels{i, l})
+		}
+		termHeads[i] = b.Bytes()
+	}
+	sh := packShards(termHeads, nil, nil)
 	if opts.rowsAlways || sh.size+chunkBytes > prefetchBytes {
-		sh = writeShards(vocab, postings, len(rows), ft.offers, k, rows)
+		sh = packShards(termHeads, func(i int) []int { return shownRows(postings[vocab[i]], ft.offers) }, rowJSON)
 	}
-	heads, levels := sh.heads, sh.levels
+	heads := sh.files
 	meta.Shards, meta.Size = sh.first, sh.size+chunkBytes
 	sum := sha256.New()
 	for _, group := range [][][]byte{heads, chunks} {
@@ -208,12 +222,11 @@ func writeIndex(meta Meta, postings map[string][]posting, dfSum map[string]int, 
 	return emit(MetaPath, mustJSON(meta))
 }
 
-// shards are the head shards of a vocabulary, with the further levels of its terms.
+// shards are head shards: their bytes, each shard's first term and the bytes of them all.
 type shards struct {
-	heads  [][]byte
-	first  []int // per shard, its first term
-	levels []termLevels
-	size   int // bytes of heads
+	files [][]byte
+	first []int
+	size  int
 }
 
 // termLevels are a term's further levels, after its head.
@@ -222,48 +235,43 @@ type termLevels struct {
 	levels [][]byte
 }
 
-// writeShards writes the head shards of vocab (heads of k postings over n documents), each
-// [heads, rows]: the rows from shown (nil: none) of the documents its terms show alone. A shard
+// packShards joins the terms' heads, in vocabulary order, into shards [heads, rows]: rows
+// holds rowJSON[d] for every document d that shown(term) names (shown nil: none). A shard
 // closes once its heads and rows reach shardBytes.
-func writeShards(vocab []string, postings map[string][]posting, n, offers, k int, shown [][4]string) shards {
+func packShards(heads [][]byte, shown func(term int) []int, rowJSON [][]byte) shards {
 	var sh shards
 	var shard bytes.Buffer
-	inShard := map[int][]byte{} // the shard's rows by document
+	inShard := map[int]bool{} // the shard's documents
 	rowBytes := 0
 	flush := func() {
-		if shard.Len() == 0 {
-			return
-		}
 		shard.WriteString("],{")
 		for j, d := range slices.Sorted(maps.Keys(inShard)) {
 			if j > 0 {
 				shard.WriteByte(',')
 			}
 			shard.WriteString(`"` + strconv.Itoa(d) + `":`)
-			shard.Write(inShard[d])
+			shard.Write(rowJSON[d])
 		}
 		shard.WriteString("}]")
-		sh.heads = append(sh.heads, bytes.Clone(shard.Bytes()))
+		sh.files = append(sh.files, bytes.Clone(shard.Bytes()))
 		sh.size += shard.Len()
 		shard.Reset()
 		clear(inShard)
 		rowBytes = 0
 	}
-	for i, t := range vocab {
+	for i, head := range heads {
 		if shard.Len() == 0 {
 			sh.first = append(sh.first, i)
 			shard.WriteString("[[")
 		} else {
 			shard.WriteByte(',')
 		}
-		if l := writeHead(&shard, postings[t], n, offers, k); l != nil {
-			sh.levels = append(sh.levels, termLevels{i, l})
-		}
+		shard.Write(head)
 		if shown != nil {
-			for _, d := range shownRows(postings[t], offers) {
-				if inShard[d] == nil {
-					inShard[d] = mustJSON(shown[d])
-					rowBytes += len(inShard[d])
+			for _, d := range shown(i) {
+				if !inShard[d] {
+					inShard[d] = true
+					rowBytes += len(rowJSON[d])
 				}
 			}
 		}
@@ -271,7 +279,9 @@ func writeShards(vocab []string, postings map[string][]posting, n, offers, k int
 			flush()
 		}
 	}
-	flush()
+	if shard.Len() > 0 {
+		flush()
+	}
 	return sh
 }
 
@@ -366,8 +376,12 @@ func shownRows(ps []posting, offers int) []int {
 	}
 	var out []int
 	for kind, list := range kinds {
-		rank(list)
-		for _, s := range list[:min(len(list), [2]int{shownOffers, shownOthers}[kind])] {
+		limit := [2]int{shownOffers, shownOthers}[kind]
+		if len(list) > limit { // else all are shown, whatever their order
+			rank(list)
+			list = list[:limit]
+		}
+		for _, s := range list {
 			out = append(out, s.doc)
 		}
 	}

@@ -2,8 +2,8 @@ package search
 
 import (
 	"math"
-	"runtime"
-	"sync"
+
+	"tilbudsviften/internal/par"
 )
 
 // BM25 as bleve v2.6 scores it (search/scorer/scorer_term.go): for a term in a field,
@@ -29,29 +29,16 @@ type analysed struct {
 // analyseAll analyses every document's fields on all processors.
 func analyseAll(an *Analyzer, docs []*doc) []analysed {
 	out := make([]analysed, len(docs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				for f := 0; f < numFields; f++ {
-					toks := an.Analyze(docs[i].Fields[f])
-					m := make(map[string]int, len(toks))
-					for _, t := range toks {
-						m[t.Term]++
-					}
-					out[i].freq[f], out[i].length[f] = m, len(toks)
-				}
+	par.For(len(docs), func(i int) {
+		for f := 0; f < numFields; f++ {
+			toks := an.Analyze(docs[i].Fields[f])
+			m := make(map[string]int, len(toks))
+			for _, t := range toks {
+				m[t.Term]++
 			}
-		}()
-	}
-	for i := range docs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+			out[i].freq[f], out[i].length[f] = m, len(toks)
+		}
+	})
 	return out
 }
 
