@@ -9,6 +9,7 @@ package browser_test
 import (
 	"context"
 	"encoding/json"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -72,17 +73,29 @@ func command(t *testing.T, name string, args ...string) *exec.Cmd {
 func serveHerlev(t *testing.T) (*httptest.Server, *site.Site) {
 	t.Helper()
 	out, s := buildHerlev(t)
+	return serveDir(t, out), s
+}
+
+// serveDir serves a built site's folder until the test ends.
+func serveDir(t *testing.T, out string) *httptest.Server {
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	t.Cleanup(srv.Close)
-	return srv, s
+	return srv
 }
 
 // buildHerlev builds the repository's content as of 2026-11-22 into a temporary folder and
 // returns the folder and the site.
 func buildHerlev(t *testing.T) (out string, s *site.Site) {
 	t.Helper()
+	return buildSite(t, os.DirFS("../../content"))
+}
+
+// buildSite builds the content in fsys as of 2026-11-22 into a temporary folder and returns the
+// folder and the site.
+func buildSite(t *testing.T, fsys fs.FS) (out string, s *site.Site) {
+	t.Helper()
 	out = filepath.Join(t.TempDir(), "public")
-	res, err := build.Run(build.Config{Content: os.DirFS("../../content"), ContentName: "content", Out: out,
+	res, err := build.Run(build.Config{Content: fsys, ContentName: "content", Out: out,
 		Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)

@@ -13,14 +13,20 @@ export function launch(executablePath) {
 }
 
 // newPage opens a page in a fresh context that records console errors and every request that
-// leaves the site (base's host); such requests are answered locally with a neutral page, so
-// nothing reaches the network and a quick exit still has somewhere to land.
-export async function newPage(browser, base, options = {}) {
+// leaves the site (base's host). With route (the default) such requests are answered locally
+// with a neutral page, so nothing reaches the network and a quick exit still has somewhere to
+// land; every request then takes a round trip through this script, which a bench that times
+// requests does not want (route: false only notes them).
+export async function newPage(browser, base, options = {}, { route = true } = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const log = { consoleErrors: [], foreignRequests: [] };
   page.on("console", (m) => { if (m.type() === "error") log.consoleErrors.push(m.text()); });
   page.on("pageerror", (e) => log.consoleErrors.push(String(e)));
+  if (!route) {
+    page.on("request", (r) => { if (new URL(r.url()).host !== base.host) log.foreignRequests.push(r.url()); });
+    return { context, page, log };
+  }
   await context.route("**/*", (route) => {
     const u = new URL(route.request().url());
     if (u.host === base.host || u.protocol === "data:") return route.continue();

@@ -14,22 +14,11 @@ const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 const browser = await launch(config.chromium);
 
-// newPage opens a logged page (lib.mjs). A bench (benchOnly) opens a plain one instead: the
-// logged page routes every request through this script to keep it on the site, which costs
-// each request a round trip to Node that a visitor's browser does not make; the bench only
-// notes requests that leave the site. Either way the page keeps the timing of every file it
-// fetches (searchFiles).
+// newPage opens a logged page (lib.mjs); a bench (benchOnly) does not route its requests
+// through this script, which would cost each one a round trip to Node that a visitor's browser
+// does not make. Either way the page keeps the timing of every file it fetches (searchFiles).
 async function newPage(options = {}) {
-  let context, page, log;
-  if (config.benchOnly) {
-    context = await browser.newContext(options);
-    page = await context.newPage();
-    log = { consoleErrors: [], foreignRequests: [] };
-    page.on("console", (m) => { if (m.type() === "error") log.consoleErrors.push(m.text()); });
-    page.on("request", (r) => { if (new URL(r.url()).host !== base.host) log.foreignRequests.push(r.url()); });
-  } else {
-    ({ context, page, log } = await openPage(browser, base, options));
-  }
+  const { context, page, log } = await openPage(browser, base, options, { route: !config.benchOnly });
   await page.addInitScript(() => performance.setResourceTimingBufferSize(100000));
   return { context, page, log };
 }
@@ -163,6 +152,21 @@ const result = {};
   }
   await page.waitForTimeout(500);
   result.linked.typingBytes = sum((await searchFiles(page)).slice(typed));
+  if (config.benchOnly) {
+    // What a request costs the page: n document chunks it has not fetched yet, fetched at once
+    // and parsed, as search.js fetches them.
+    result.linked.requestMs = await page.evaluate(async () => {
+      const hash = (await (await fetch("/search/meta.json")).json()).hash, out = {};
+      let next = 1000; // chunk numbers past the ones the searches above showed, mostly
+      for (const n of [1, 1, 1, 2, 10, 20]) {
+        const t0 = performance.now();
+        await Promise.all(Array.from({ length: n }, () => fetch(`/search/d/${next++}.${hash}.json`).then((r) => r.json())));
+        (out[n] = out[n] || []).push(performance.now() - t0);
+        await new Promise((ok) => setTimeout(ok, 150));
+      }
+      return out;
+    });
+  }
   if (config.axe) Object.assign(result.linked, await runAxe(page));
   result.linked.consoleErrors = log.consoleErrors;
   result.linked.foreignRequests = log.foreignRequests;
