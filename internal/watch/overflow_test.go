@@ -38,6 +38,31 @@ func TestOverflow(t *testing.T) {
 	}
 }
 
+// TestOverflowWaitsForQuiet: an overflow starts a batch like an event does, so an event right
+// after it waits for the quiet time with it, rather than going out at once on a clock the
+// overflow never started.
+func TestOverflowWaitsForQuiet(t *testing.T) {
+	quiet := 300 * time.Millisecond
+	root := t.TempDir()
+	w, err := New(Options{Quiet: quiet, Max: 2 * time.Second}, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	w.w.Errors <- fsnotify.ErrEventOverflow
+	time.Sleep(50 * time.Millisecond)
+	wrote := time.Now()
+	if err := os.WriteFile(filepath.Join(root, "a.md"), []byte("1"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b := receive(t, w); !b.Overflow || len(b.Paths) != 1 {
+		t.Fatalf("got %+v, want one overflow batch with the file", b)
+	}
+	if d := time.Since(wrote); d < quiet {
+		t.Errorf("the batch came %v after the write, before the quiet time of %v", d, quiet)
+	}
+}
+
 func receive(t *testing.T, w *Watcher) Batch {
 	t.Helper()
 	select {

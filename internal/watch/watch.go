@@ -129,17 +129,21 @@ func (w *Watcher) loop() {
 		quietC   <-chan time.Time
 		first    time.Time
 	)
-	add := func(p string) {
+	// touch starts the batch's clock when nothing is pending yet, and the quiet timer again.
+	touch := func() {
 		if len(pending) == 0 && !overflow {
 			first = time.Now()
 		}
-		pending[p] = true
 		if quiet == nil {
 			quiet = time.NewTimer(w.opts.Quiet)
 		} else {
 			quiet.Reset(w.opts.Quiet)
 		}
 		quietC = quiet.C
+	}
+	add := func(p string) {
+		touch()
+		pending[p] = true
 	}
 	for {
 		select {
@@ -169,9 +173,8 @@ func (w *Watcher) loop() {
 				return
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				touch()
 				overflow = true
-				add("")
-				delete(pending, "")
 				continue
 			}
 			w.report(err)
