@@ -166,16 +166,12 @@ func writeTabular(d *hsdsData, emit Emit) error {
 			header[i], _, _ = strings.Cut(f, ":")
 		}
 		w.Write(header)
-		seen := map[string]bool{}
 		var err error
 		t.rows(d, func(cells ...string) {
 			if len(cells) != len(header) {
 				err = fmt.Errorf("%s: %d cells for %d fields", t.Path, len(cells), len(header))
 			}
-			if !seen[cells[0]] { // each object once, by id
-				seen[cells[0]] = true
-				w.Write(cells)
-			}
+			w.Write(cells)
 		})
 		w.Flush()
 		if err == nil {
