@@ -34,12 +34,10 @@ try {
     await page.goto(cfg.base + '/admin/');
     const login = page.getByRole('button', { name: /log ind/i });
     await login.waitFor({ timeout: 15000 });
-    out.loginShown = true;
     await login.click();
     await page.waitForTimeout(500);
-    for (const label of cfg.collections) {
-      await page.getByText(label, { exact: true }).first().waitFor({ timeout: 15000 });
-    }
+    // The sidebar is there once the first collection is; then list those it shows.
+    await page.getByText(cfg.collections[0], { exact: true }).first().waitFor({ timeout: 15000 });
     out.collections = [];
     for (const label of cfg.collections) {
       if (await page.getByText(label, { exact: true }).count() > 0) out.collections.push(label);

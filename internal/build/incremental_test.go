@@ -3,6 +3,7 @@ package build_test
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 	"testing"
@@ -50,15 +51,11 @@ func TestIncrementalMatchesFull(t *testing.T) {
 			fsys["tilbud/tilbud-99999.md"] = &fstest.MapFile{Data: bytes.Replace(fsys["tilbud/tilbud-00011.md"].Data, []byte("titel: "), []byte("titel: Kopi "), 1)}
 		}, -1},
 		{"theme", func() {
-			base := fstest.MapFS{}
-			data, err := fsReadTheme("offer.html")
+			data, err := fs.ReadFile(build.Theme(nil), "offer.html")
 			if err != nil {
 				t.Fatal(err)
 			}
-			base["offer.html"] = &fstest.MapFile{Data: bytes.Replace(data, []byte(`{{define "main" -}}`), []byte(`{{define "main" -}}<p>egen skabelon</p>`), 1)}
-			for k, v := range base {
-				own[k] = v
-			}
+			own["offer.html"] = &fstest.MapFile{Data: bytes.Replace(data, []byte(`{{define "main" -}}`), []byte(`{{define "main" -}}<p>egen skabelon</p>`), 1)}
 		}, -1},
 		{"broken offer", replace("tilbud/tilbud-00012.md", "trin: ", "trin: ukendt-"), -1},
 		{"fixed offer", replace("tilbud/tilbud-00012.md", "trin: ukendt-", "trin: "), -1},
@@ -80,20 +77,6 @@ func TestIncrementalMatchesFull(t *testing.T) {
 			t.Errorf("%s: rendered %d offer pages, want at most %d (reused %d)", st.name, s.OffersRendered, st.most, s.OffersReused)
 		}
 	}
-	if len(own) == 0 {
-		t.Fatal("theme step did not run")
-	}
-}
-
-func fsReadTheme(name string) ([]byte, error) {
-	f, err := build.Theme(nil).Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var buf bytes.Buffer
-	_, err = buf.ReadFrom(f)
-	return buf.Bytes(), err
 }
 
 // diffFiles lists the paths whose bytes differ between got and want.
