@@ -550,14 +550,12 @@ func (l *loader) buildOffers(files []*parsed, providers map[string]*site.Provide
 	offers := make([]*site.Offer, len(files))
 	errs := make([]ErrorList, len(files))
 	par.For(len(files), func(i int) {
-		p := files[i]
-		shared := p.f.errs // the loader's list; restored before the file is used again
-		p.f.errs = &errs[i]
-		offers[i] = l.newOffer(p, audiences, topics, steps, providers, contacts, principles)
-		p.f.errs = shared
+		files[i].f.errs = &errs[i]
+		offers[i] = l.newOffer(files[i], audiences, topics, steps, providers, contacts, principles)
 	})
 	for i, p := range files {
-		*p.f.errs = append(*p.f.errs, errs[i]...)
+		l.errs = append(l.errs, errs[i]...)
+		p.f.errs = &l.errs // later checks on this file report to the loader's list again
 		o := offers[i]
 		l.offerNotes(p, o)
 		if !o.Visible(l.opts.Now) {
