@@ -152,23 +152,31 @@ func Render(cfg Config) (map[string][]byte, *Result, error) {
 		res.Stages = append(res.Stages, Stage{Name: part.name, Duration: results[i].took, Beside: i > 0})
 	}
 	mark = time.Now()
-	for _, out := range outputs {
-		if out.beside {
-			continue
-		}
-		if err := out.write(s, emit); err != nil {
-			return nil, res, fmt.Errorf("%s: %w", out.name, err)
-		}
-		stage(out.name)
-	}
-	if cfg.Admin != nil {
-		if err := admin.Write(s, cfg.Admin, files); err != nil {
-			return nil, res, err
-		}
+	if err := finish(s, cfg, files, func(out output) bool { return !out.beside }, stage); err != nil {
+		return nil, res, err
 	}
 	res.count(files)
 	res.Duration = time.Since(start)
 	return files, res, nil
+}
+
+// finish adds to files what follows the pages: the outputs that run says to run, in order,
+// calling done after each, then the editors' admin when cfg has one.
+func finish(s *site.Site, cfg Config, files map[string][]byte, run func(output) bool, done func(name string)) error {
+	emit := emitTo(files)
+	for _, out := range outputs {
+		if !run(out) {
+			continue
+		}
+		if err := out.write(s, emit); err != nil {
+			return fmt.Errorf("%s: %w", out.name, err)
+		}
+		done(out.name)
+	}
+	if cfg.Admin != nil {
+		return admin.Write(s, cfg.Admin, files)
+	}
+	return nil
 }
 
 // Run builds the site into cfg.Out atomically.

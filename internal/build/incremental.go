@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"tilbudsviften/internal/admin"
 	"tilbudsviften/internal/content"
 	"tilbudsviften/internal/render"
 )
@@ -98,16 +97,8 @@ func (b *Builder) RenderStaged() (pages map[string][]byte, res *Result, rest fun
 		for p, data := range pages {
 			files[p] = data
 		}
-		emit := emitTo(files)
-		for _, out := range outputs {
-			if err := out.write(s, emit); err != nil {
-				return nil, fmt.Errorf("%s: %w", out.name, err)
-			}
-		}
-		if cfg.Admin != nil {
-			if err := admin.Write(s, cfg.Admin, files); err != nil {
-				return nil, err
-			}
+		if err := finish(s, cfg, files, func(output) bool { return true }, func(string) {}); err != nil {
+			return nil, err
 		}
 		res.count(files)
 		res.Duration = time.Since(start)
