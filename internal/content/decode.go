@@ -80,7 +80,7 @@ type record struct {
 
 var (
 	slugRE  = regexp.MustCompile(SlugPattern)
-	phoneRE = regexp.MustCompile(`^(\+45 ?)?[0-9][0-9 ]*[0-9]$|^[0-9]{3}$`)
+	phoneRE = regexp.MustCompile(PhonePattern)
 )
 
 // decodeRecord validates n against fields and returns the record; problems go to f.errs.
@@ -299,8 +299,8 @@ func validEmail(s string) bool {
 	return strings.Contains(domain, ".") && !strings.HasSuffix(domain, ".")
 }
 
-// PhonePattern is validPhone's rule as one regular expression, for the JSON Schema and the
-// admin's form checks; TestPhonePattern holds the two equal.
+// PhonePattern is the rule for phone numbers, which the loader checks with it (validPhone), as
+// do the JSON Schema and the admin's form checks.
 const PhonePattern = "^" + phone + "$"
 
 const phone = `(\+45 ?[0-9]( *[0-9]){7}|[0-9]( *[0-9]){2,5}|[0-9]( *[0-9]){7})`
@@ -319,16 +319,7 @@ const (
 
 // validPhone reports whether s is a Danish phone number: 3–6 or 8 digits, spaces allowed,
 // optionally +45 first.
-func validPhone(s string) bool {
-	if !phoneRE.MatchString(s) {
-		return false
-	}
-	digits := strings.ReplaceAll(strings.TrimPrefix(s, "+45"), " ", "")
-	if strings.HasPrefix(s, "+45") {
-		return len(digits) == 8
-	}
-	return (len(digits) >= 3 && len(digits) <= 6) || len(digits) == 8
-}
+func validPhone(s string) bool { return phoneRE.MatchString(s) }
 
 // Getters. They return zero values for missing or invalid fields.
 

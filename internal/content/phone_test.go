@@ -5,14 +5,14 @@ import (
 	"testing"
 )
 
-// TestPhonePattern holds PhonePattern, which the JSON Schema and the admin use, equal to the
-// loader's own check.
+// TestPhonePattern: the loader's phone rule, which the JSON Schema and the admin use as
+// PhonePattern, on typical and awkward values.
 func TestPhonePattern(t *testing.T) {
-	re := regexp.MustCompile(PhonePattern)
-	for _, s := range []string{"112", "1813", "116 111", "44 52 70 00", "44527000", "+45 44 52 70 00", "+4544527000",
-		"4452 7000", "12", "1234567", "123456789", "+45 112", "44-52-70-00", "tlf. 44 52 70 00", " 112", "", "+45"} {
-		if got, want := re.MatchString(s), validPhone(s); got != want {
-			t.Errorf("%q: PhonePattern says %v, the loader %v", s, got, want)
+	for s, want := range map[string]bool{"112": true, "1813": true, "116 111": true, "44 52 70 00": true, "44527000": true,
+		"+45 44 52 70 00": true, "+4544527000": true, "4452 7000": true, "12": false, "1234567": false, "123456789": false,
+		"+45 112": false, "44-52-70-00": false, "tlf. 44 52 70 00": false, " 112": false, "": false, "+45": false} {
+		if got := validPhone(s); got != want {
+			t.Errorf("%q: valid %v, want %v", s, got, want)
 		}
 	}
 }
