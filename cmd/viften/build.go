@@ -24,8 +24,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code, ok := parseFlags(flags, args); !ok {
 		return code
 	}
-	if !dirExists(*contentDir) {
-		fmt.Fprintf(stderr, "viften build: indholdsmappen %q findes ikke; angiv den med -content\n", *contentDir)
+	if contentMissing("build", *contentDir, stderr) {
 		return 2
 	}
 	cfg := build.Config{Content: os.DirFS(*contentDir), ContentName: *contentDir, Out: *out, Now: date.t, Drafts: *drafts}

@@ -18,8 +18,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code, ok := parseFlags(flags, args); !ok {
 		return code
 	}
-	if !dirExists(*contentDir) {
-		fmt.Fprintf(stderr, "viften check: indholdsmappen %q findes ikke; angiv den med -content\n", *contentDir)
+	if contentMissing("check", *contentDir, stderr) {
 		return 2
 	}
 	s, report, err := build.Load(build.Config{Content: os.DirFS(*contentDir), ContentName: *contentDir, Now: date.t})

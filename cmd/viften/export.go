@@ -35,8 +35,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "viften export: %v\n", err)
 		return 2
 	}
-	if !dirExists(*contentDir) {
-		fmt.Fprintf(stderr, "viften export: indholdsmappen %q findes ikke; angiv den med -content\n", *contentDir)
+	if contentMissing("export", *contentDir, stderr) {
 		return 2
 	}
 	defer build.BatchGC()()

@@ -40,8 +40,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "viften new: titlen %q giver intet filnavn; skriv en titel med bogstaver eller tal\n", operands[1])
 		return 2
 	}
-	if !dirExists(*contentDir) {
-		fmt.Fprintf(stderr, "viften new: indholdsmappen %q findes ikke; angiv den med -content\n", *contentDir)
+	if contentMissing("new", *contentDir, stderr) {
 		return 2
 	}
 	dir := filepath.Join(*contentDir, t.Folder)

@@ -130,6 +130,15 @@ func printErrors(w io.Writer, err error) int {
 	return 1
 }
 
+// contentMissing reports, for the command cmd, a content folder that does not exist.
+func contentMissing(cmd, dir string, stderr io.Writer) bool {
+	if dirExists(dir) {
+		return false
+	}
+	fmt.Fprintf(stderr, "viften %s: indholdsmappen %q findes ikke; angiv den med -content\n", cmd, dir)
+	return true
+}
+
 func dirExists(dir string) bool {
 	st, err := os.Stat(dir)
 	return err == nil && st.IsDir()

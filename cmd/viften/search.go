@@ -59,8 +59,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) int
 			return 2
 		}
 	}
-	if !dirExists(*contentDir) {
-		fmt.Fprintf(stderr, "viften search: indholdsmappen %q findes ikke; angiv den med -content\n", *contentDir)
+	if contentMissing("search", *contentDir, stderr) {
 		return 2
 	}
 	s, _, err := build.Load(build.Config{Content: os.DirFS(*contentDir), ContentName: *contentDir, Now: date.t})

@@ -22,8 +22,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code, ok := parseFlags(flags, args); !ok {
 		return code
 	}
-	if !dirExists(*contentDir) {
-		fmt.Fprintf(stderr, "viften serve: indholdsmappen %q findes ikke; angiv den med -content\n", *contentDir)
+	if contentMissing("serve", *contentDir, stderr) {
 		return 2
 	}
 	cfg := serve.Config{
