@@ -1,10 +1,7 @@
 package serve_test
 
 import (
-	"context"
 	"fmt"
-	"io"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -15,7 +12,6 @@ import (
 
 	"tilbudsviften/internal/build"
 	"tilbudsviften/internal/gen"
-	"tilbudsviften/internal/serve"
 	"tilbudsviften/internal/watch"
 )
 
@@ -33,32 +29,14 @@ func BenchmarkEditToReload(b *testing.B) {
 	if err := build.WriteFiles(dir, gen.Site(n)); err != nil {
 		b.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	s := serve.New(serve.Config{
-		Build:        build.Config{Content: os.DirFS(dir), ContentName: "content", Now: today},
-		Watch:        []string{dir},
-		WatchOptions: watch.DefaultOptions(),
-	})
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Run(ctx, ln) }()
-	defer func() { cancel(); <-done }()
-	base := "http://" + ln.Addr().String()
+	base, _ := start(b, dir, watch.DefaultOptions())
 	next := events(b, base)
-	get := func(p string) []byte {
-		resp, err := http.Get(base + p)
-		if err != nil {
-			b.Fatal(err)
+	page := func(p string) string {
+		code, body := get(b, base+p)
+		if code != http.StatusOK {
+			b.Fatalf("GET %s: %d", p, code)
 		}
-		defer resp.Body.Close()
-		data, err := io.ReadAll(resp.Body)
-		if err != nil || resp.StatusCode != http.StatusOK {
-			b.Fatalf("GET %s: %d %v", p, resp.StatusCode, err)
-		}
-		return data
+		return body
 	}
 	offer := filepath.Join(dir, "tilbud", "tilbud-00500.md")
 	orig, err := os.ReadFile(offer)
@@ -74,11 +52,11 @@ func BenchmarkEditToReload(b *testing.B) {
 			b.Fatal(err)
 		}
 		next()
-		if page := get("/tilbud/tilbud-00500/"); !strings.Contains(string(page), want) {
+		if page := page("/tilbud/tilbud-00500/"); !strings.Contains(page, want) {
 			b.Fatalf("edit %d: the reloaded page does not show it", i)
 		}
 		reload += time.Since(start)
-		get("/sitemap.xml") // made with the outputs: waits until they are there
+		page("/sitemap.xml") // made with the outputs: waits until they are there
 		full += time.Since(start)
 	}
 	for i := range 5 { // warm up

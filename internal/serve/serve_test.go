@@ -26,9 +26,12 @@ func writeSite(t *testing.T) string {
 	return contenttest.Write(t, filepath.Join(t.TempDir(), "content"))
 }
 
-// start runs a server on a loopback port and returns its address and a function that stops
-// it and returns Run's result.
-func start(t *testing.T, contentDir string) (string, func() error) {
+// quick are the watcher's options of the tests: a short quiet time.
+var quick = watch.Options{Quiet: 10 * time.Millisecond, Max: time.Second}
+
+// start runs a server of contentDir on a loopback port and returns its address and a function
+// that stops it and returns Run's result.
+func start(t testing.TB, contentDir string, opts watch.Options) (string, func() error) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -37,7 +40,7 @@ func start(t *testing.T, contentDir string) (string, func() error) {
 	s := serve.New(serve.Config{
 		Build:        build.Config{Content: os.DirFS(contentDir), ContentName: "content", Now: today},
 		Watch:        []string{contentDir},
-		WatchOptions: watch.Options{Quiet: 10 * time.Millisecond, Max: time.Second},
+		WatchOptions: opts,
 	})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -55,7 +58,7 @@ func start(t *testing.T, contentDir string) (string, func() error) {
 	return "http://" + ln.Addr().String(), stop
 }
 
-func get(t *testing.T, url string) (int, string) {
+func get(t testing.TB, url string) (int, string) {
 	t.Helper()
 	resp, err := http.Get(url)
 	if err != nil {
@@ -124,7 +127,7 @@ func edit(t *testing.T, path, old, new string) {
 
 func TestServeEditBreakRecover(t *testing.T) {
 	dir := writeSite(t)
-	base, stop := start(t, dir)
+	base, stop := start(t, dir, quick)
 	page := base + "/tilbud/aaben-raadgivning/"
 
 	code, body := get(t, page)
@@ -191,7 +194,7 @@ func TestServeEditBreakRecover(t *testing.T) {
 
 func TestServeFiles(t *testing.T) {
 	dir := writeSite(t)
-	base, _ := start(t, dir)
+	base, _ := start(t, dir, quick)
 	if code, body := get(t, base+"/findes-ikke/"); code != 404 || !strings.Contains(body, "reload.js") {
 		t.Errorf("missing page: got %d, want 404 with the reload script", code)
 	}
@@ -214,7 +217,7 @@ func TestBrokenStart(t *testing.T) {
 	dir := writeSite(t)
 	site := filepath.Join(dir, "site.yaml")
 	edit(t, site, "navn: Tilbudsviften Prøvested\n", "")
-	base, _ := start(t, dir)
+	base, _ := start(t, dir, quick)
 	code, body := get(t, base+"/")
 	if code != http.StatusServiceUnavailable || !strings.Contains(body, `content/site.yaml:1:1: mangler det påkrævede felt &#34;navn&#34;`) {
 		t.Fatalf("broken start: got %d:\n%s", code, body)
