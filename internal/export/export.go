@@ -244,7 +244,8 @@ func placeText(l site.Location) string {
 	return l.Name
 }
 
-// isEmail reports whether s looks like an e-mail address.
+// isEmail reports whether s looks like an e-mail address: for free text such as an offer's
+// "ansvarlig", which may name a person instead (e-mail fields are checked by the loader).
 func isEmail(s string) bool {
 	at := strings.IndexByte(s, '@')
 	return at > 0 && at < len(s)-1 && !strings.ContainsAny(s, " \t")

@@ -186,10 +186,7 @@ func Atom(s *site.Site, emit Emit) error {
 		offers = offers[:FeedSize]
 	}
 	feed := atomFeed{Lang: "da", ID: "urn:uuid:" + x.id("feed"), Title: "Nye og ændrede tilbud – " + s.Config.Name,
-		Subtitle: s.Config.Description, Author: atomPerson{Name: s.Config.Municipality}}
-	if isEmail(s.Config.Editors.Email) {
-		feed.Author.Email = s.Config.Editors.Email
-	}
+		Subtitle: s.Config.Description, Author: atomPerson{Name: s.Config.Municipality, Email: s.Config.Editors.Email}}
 	if u := abs(s, "/"+AtomPath); u != "" {
 		feed.Links = append(feed.Links, atomLink{Rel: "self", Type: "application/atom+xml", Href: u})
 	}

@@ -399,9 +399,7 @@ func (d *hsdsData) org(p *site.Provider) *hsdsFullOrg {
 	id := d.ids.id("organization", p.Slug)
 	o := &hsdsFullOrg{hsdsOrg: hsdsOrg{ID: id, Name: p.Name, Description: p.Description, Website: p.Web},
 		Phones: []hsdsPhone{}, Locations: []hsdsLocation{}, Attributes: []hsdsAttribute{}}
-	if isEmail(p.Email) {
-		o.Email = p.Email
-	}
+	o.Email = p.Email // the loader has checked it
 	if p.Phone != "" {
 		o.Phones = append(o.Phones, hsdsPhone{ID: d.ids.id("phone", "organization", p.Slug), OrganizationID: id,
 			Number: p.Phone, Type: "voice"})
@@ -505,9 +503,7 @@ func (d *hsdsData) service(o *site.Offer, org *hsdsFullOrg) *hsdsFullService {
 			hc.OrganizationID = d.ids.id("organization", c.Provider.Slug)
 			hc.Department = c.Provider.Name
 		}
-		if isEmail(c.Email) {
-			hc.Email = c.Email
-		}
+		hc.Email = c.Email // the loader has checked it
 		if c.Phone != "" {
 			desc := ""
 			if len(c.PhoneHours) > 0 {
@@ -566,10 +562,14 @@ func (d *hsdsData) service(o *site.Offer, org *hsdsFullOrg) *hsdsFullService {
 }
 
 // marshal encodes v as compact JSON with a final newline, without HTML escaping.
-func marshal(v any) ([]byte, error) {
+func marshal(v any) ([]byte, error) { return marshalIndent(v, "") }
+
+// marshalIndent is marshal with each level indented by indent ("": compact).
+func marshalIndent(v any, indent string) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
+	enc.SetIndent("", indent)
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}

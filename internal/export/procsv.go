@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -206,12 +205,9 @@ func spreadsheetSafe(v string) string {
 
 // ProJSON writes data/tilbud.json: the professionals' rows as a JSON array, lists as arrays.
 func ProJSON(s *site.Site, emit Emit) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(proRows(s)); err != nil {
+	data, err := marshalIndent(proRows(s), " ")
+	if err != nil {
 		return err
 	}
-	return emit(ProJSONPath, buf.Bytes())
+	return emit(ProJSONPath, data)
 }

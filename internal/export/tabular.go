@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -243,12 +242,5 @@ func dataPackage(s *site.Site) ([]byte, error) {
 		}
 		pkg.Resources = append(pkg.Resources, res)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(pkg); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return marshalIndent(pkg, "  ")
 }
