@@ -235,8 +235,17 @@
       add(cands.sort(function (a, b) { return a.d - b.d || df[b.i] - df[a.i]; }));
     }
     if (w.last && len >= 3) {
-      var pre = [];
-      v.forEach(function (t, i) { if (t !== p && t[0] !== "=" && t.startsWith(p)) pre.push({ i: i }); });
+      // The terms starting with p stand together in the sorted vocabulary: a binary search
+      // finds the first (where the page of a short prefix is kept), unless the vocabulary
+      // holds code points whose UTF-16 order is not their bytes' order (a linear scan then).
+      var pre = [], lo = 0, hi = v.length, i;
+      if (this.sorted === undefined) for (this.sorted = true, i = 1; i < v.length; i++) if (!(v[i - 1] < v[i])) this.sorted = false;
+      while (this.sorted && lo < hi) { var mid = (lo + hi) >> 1; if (v[mid] < p) lo = mid + 1; else hi = mid; }
+      for (i = this.sorted ? lo : 0; i < v.length; i++) {
+        if (v[i].startsWith(p)) { if (v[i][0] !== "=") pre.push({ i: i }); }
+        else if (this.sorted) break;
+      }
+      if (pre.length) out.first = pre[0].i;
       add(pre.sort(function (a, b) { return df[b.i] - df[a.i]; }), 0.5);
     }
     return out;
@@ -292,6 +301,7 @@
     this.cache = {};
     this.terms = {};
     this.rows = {}; // document rows read with the head shards
+    this.pages = {}; // and the prefix pages
   }
   Engine.prototype.load = function (name) {
     var c = this.cache;
@@ -301,7 +311,7 @@
   Engine.prototype.init = function () {
     var self = this;
     return this.ready = this.ready || this.load("meta.json").then(function (meta) {
-      if (meta.v !== 3) throw Error("meta.json v" + meta.v); // not the format this script reads
+      if (meta.v !== 4) throw Error("meta.json v" + meta.v); // not the format this script reads
       self.meta = meta;
       self.an = new Analyzer(meta);
       self.vocab = terms(meta);
@@ -338,16 +348,24 @@
     }, function (e) { self.ft = null; throw e; });
   };
 
+  // shard returns (a promise of) the head shard of term number i, its rows and prefix pages
+  // kept.
+  Engine.prototype.shard = function (i) {
+    var self = this, sh = this.meta.shards, lo = 0, hi = sh.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (sh[mid] <= i) lo = mid; else hi = mid - 1; }
+    return this.load(this.file("h", lo)).then(function (x) {
+      if (x.base === undefined) { Object.assign(self.rows, x[1]); Object.assign(self.pages, x[2]); x.base = sh[lo]; }
+      return x;
+    });
+  };
   // term returns (a promise of) term t as read so far: its documents, their weights (NaN: in a
   // later level) and, per kind, the largest weight left.
   Engine.prototype.term = function (t) {
-    var self = this, m = this.meta, i = this.index.get(t), s = 0;
+    var self = this, m = this.meta, i = this.index.get(t);
     if (i === undefined) return null;
     if (this.terms[i]) return this.terms[i];
-    while (s + 1 < m.shards.length && m.shards[s + 1] <= i) s++;
-    return this.load(this.file("h", s)).then(function (x) {
-      Object.assign(self.rows, x[1]);
-      var e = x[0][i - m.shards[s]], all = typeof e[0] === "number", t = { i: i, level: 0, docs: [] }, d = 0;
+    return this.shard(i).then(function (x) {
+      var e = x[0][i - x.base], all = typeof e[0] === "number", t = { i: i, level: 0, docs: [] }, d = 0;
       if (typeof e[0] === "string") {
         for (var bits = atob(e[0]), j = 0; j < m.docs; j++) if (bits.charCodeAt(j >> 3) >> (j & 7) & 1) t.docs.push(j);
       } else (all ? e.filter(function (_, j) { return j % 2 === 0; }) : e[0]).forEach(function (x) { t.docs.push(d += x); });
@@ -390,10 +408,20 @@
       });
       res.active = age >= 0 || Object.keys(sel).length > 0;
       res.ok = function (d) { return !res.active || self.failed(res, d) === ""; };
-      var ls = words.map(function (w) { return self.leaves(w); });
+      var ls = words.map(function (w) { return self.leaves(w); }), w = words[0];
       res.terms = ls.flat().map(function (l) { return l.term; });
-      return Promise.all([res.active && self.facets()].concat(res.terms.map(function (t) { return self.term(t); }))).then(function (ts) {
-        ts.shift();
+      // A word of 3 or 4 letters typed alone, matched as a prefix: its page may be in the
+      // shard of the first term it matches (the export's prefix pages).
+      var pre = words.length === 1 && !res.active && size <= 20 && w.last && w.terms.length === 1 && w.terms[0] === w.primary && Array.from(w.folded).length < 5 ? ls[0].first : undefined;
+      return Promise.all([res.active && self.facets(), pre >= 0 && self.shard(pre)].concat(res.terms.map(function (t) { return self.term(t); }))).then(function (ts) {
+        ts.splice(0, 2);
+        var pg = pre >= 0 && self.pages[w.primary];
+        if (pg) {
+          var seen = new Uint8Array(m.offers), doc = function (d) { return { doc: d }; };
+          res.cands = [];
+          ts.forEach(function (t) { for (var j = 0; t && j < t.docs.length; j++) if (t.docs[j] < m.offers && !seen[t.docs[j]]++) res.cands.push(t.docs[j]); });
+          return self.finish([pg[0].map(doc), pg[1].map(doc)], size, res);
+        }
         if (words.length) return self.page(ls, ts, size, res);
         for (var d = 0, all = res.cands = []; d < m.offers; d++) all.push(d);
         return self.finish([all.map(function (d) { return { doc: d, score: 0 }; }), []], size, res);

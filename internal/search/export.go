@@ -59,7 +59,7 @@ const (
 const MetaPath = "search/meta.json"
 
 // metaVersion is Meta.Version, the format of the exported files; search.js reads only this one.
-const metaVersion = 3
+const metaVersion = 4
 
 // Meta is the content of search/meta.json.
 type Meta struct {
@@ -133,14 +133,15 @@ func ExportWith(s *site.Site, opts Options, emit func(path string, data []byte) 
 	}
 	postings, dfSum := weights(as)
 	meta := Meta{Version: metaVersion, Fields: numFields, Stop: an.StopWords(), Groups: an.Groups(), Compounds: opts.Compounds}
-	return writeIndex(meta, postings, dfSum, rows, newFacetTable(s, docs), opts, emit)
+	return writeIndex(meta, an, postings, dfSum, rows, newFacetTable(s, docs), opts, emit)
 }
 
 // writeIndex completes meta with the vocabulary of postings and writes every exported file:
 // the head shards (heads of opts.head postings; 0: headPostings), the further levels, the
 // chunks of rows (per document [kind, url, title, summary]; offers first, ft.offers of them),
-// the facet table and meta.json.
-func writeIndex(meta Meta, postings map[string][]posting, dfSum map[string]int, rows [][4]string, ft *facetTable, opts Options, emit func(path string, data []byte) error) error {
+// the facet table and meta.json. an is the analyzer queries are read with (nil: no prefix
+// pages).
+func writeIndex(meta Meta, an *Analyzer, postings map[string][]posting, dfSum map[string]int, rows [][4]string, ft *facetTable, opts Options, emit func(path string, data []byte) error) error {
 	k := opts.head
 	if k <= 0 {
 		k = headPostings
@@ -174,9 +175,13 @@ func writeIndex(meta Meta, postings map[string][]posting, dfSum map[string]int, 
 		}
 		termHeads[i] = b.Bytes()
 	}
-	sh := packShards(termHeads, nil, nil)
+	sh := packShards(termHeads, nil, nil, nil)
 	if opts.rowsAlways || sh.size+chunkBytes > prefetchBytes {
-		sh = packShards(termHeads, func(i int) []int { return shownRows(postings[vocab[i]], ft.offers) }, rowJSON)
+		var pages map[int][]prefixPage
+		if an != nil {
+			pages = prefixPages(an, newVocabulary(vocab, meta.DF), postings, ft.offers)
+		}
+		sh = packShards(termHeads, func(i int) []int { return shownRows(postings[vocab[i]], ft.offers) }, rowJSON, pages)
 	}
 	heads := sh.files
 	meta.Shards, meta.Size = sh.first, sh.size+chunkBytes
@@ -235,14 +240,23 @@ type termLevels struct {
 	levels [][]byte
 }
 
-// packShards joins the terms' heads, in vocabulary order, into shards [heads, rows]: rows
-// holds rowJSON[d] for every document d that shown(term) names (shown nil: none). A shard
-// closes once its heads and rows reach shardBytes.
-func packShards(heads [][]byte, shown func(term int) []int, rowJSON [][]byte) shards {
+// packShards joins the terms' heads, in vocabulary order, into shards [heads, rows, pages]:
+// rows holds rowJSON[d] for every document d that shown(term) names (shown nil: none) or a
+// page shows; pages holds {"<prefix>": [offers, other pages]} for the prefix pages of the
+// shard's terms (pages: by the index of the term they go with). A shard closes once its
+// heads, rows and pages reach shardBytes.
+func packShards(heads [][]byte, shown func(term int) []int, rowJSON [][]byte, pages map[int][]prefixPage) shards {
 	var sh shards
 	var shard bytes.Buffer
 	inShard := map[int]bool{} // the shard's documents
+	var shardPages bytes.Buffer
 	rowBytes := 0
+	addRow := func(d int) {
+		if !inShard[d] {
+			inShard[d] = true
+			rowBytes += len(rowJSON[d])
+		}
+	}
 	flush := func() {
 		shard.WriteString("],{")
 		for j, d := range slices.Sorted(maps.Keys(inShard)) {
@@ -252,10 +266,13 @@ func packShards(heads [][]byte, shown func(term int) []int, rowJSON [][]byte) sh
 			shard.WriteString(`"` + strconv.Itoa(d) + `":`)
 			shard.Write(rowJSON[d])
 		}
+		shard.WriteString("},{")
+		shard.Write(shardPages.Bytes())
 		shard.WriteString("}]")
 		sh.files = append(sh.files, bytes.Clone(shard.Bytes()))
 		sh.size += shard.Len()
 		shard.Reset()
+		shardPages.Reset()
 		clear(inShard)
 		rowBytes = 0
 	}
@@ -269,13 +286,23 @@ func packShards(heads [][]byte, shown func(term int) []int, rowJSON [][]byte) sh
 		shard.Write(head)
 		if shown != nil {
 			for _, d := range shown(i) {
-				if !inShard[d] {
-					inShard[d] = true
-					rowBytes += len(rowJSON[d])
+				addRow(d)
+			}
+		}
+		for _, pg := range pages[i] {
+			if shardPages.Len() > 0 {
+				shardPages.WriteByte(',')
+			}
+			shardPages.Write(mustJSON(pg.prefix))
+			shardPages.WriteByte(':')
+			shardPages.Write(mustJSON(pg.docs))
+			for _, ds := range pg.docs {
+				for _, d := range ds {
+					addRow(d)
 				}
 			}
 		}
-		if shard.Len()+rowBytes >= shardBytes {
+		if shard.Len()+rowBytes+shardPages.Len() >= shardBytes {
 			flush()
 		}
 	}

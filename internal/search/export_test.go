@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -198,7 +202,7 @@ func apart(list []scored, offers int) (out [2][]scored) {
 // TestShownRows holds the head shards' document rows to their purpose: on a generated site
 // whose index is too large to prefetch, a query of one word shows its page from the rows of the
 // head shards, fetching no document chunk; on Herlev's, small enough to prefetch, the shards
-// hold no rows.
+// hold no rows and no prefix pages.
 func TestShownRows(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generated site")
@@ -242,7 +246,7 @@ func TestShownRows(t *testing.T) {
 	for p, data := range herlev {
 		if strings.HasPrefix(p, "search/h/") {
 			heads += len(data)
-			if !bytes.HasSuffix(data, []byte("],{}]")) {
+			if !bytes.HasSuffix(data, []byte("],{},{}]")) {
 				t.Fatalf("%s holds document rows: %.80s…", p, data[max(0, len(data)-80):])
 			}
 		}
@@ -254,4 +258,112 @@ func TestShownRows(t *testing.T) {
 		}
 	}
 	t.Logf("Herlev's head shards: %d bytes, %d with rows", heads, withRows)
+}
+
+// TestPrefixPages holds the head shards' prefix pages to bleve and to their purpose: every page
+// is the page viften search gives for the prefix typed alone (first shownOffers offers and
+// shownOthers other pages, in order), and search.js, searching the prefix on a first visit,
+// shows that page from the head shards alone: no further level, no document chunk. Herlev's
+// index, small enough to prefetch, has none; it is checked with rows forced on.
+func TestPrefixPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generated site")
+	}
+	for _, tc := range []struct {
+		name string
+		s    *site.Site
+		opts Options
+		min  int // pages at least
+	}{
+		{"generated", genSite(t, 1000), DefaultOptions(), 2},
+		{"herlev", herlevSite(t), Options{Compounds: true, rowsAlways: true}, 100},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := export(t, tc.s, tc.opts)
+			ix, err := Open(tc.s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			pages := map[string][2][]int{}
+			rows := map[int][4]string{}
+			for p, data := range files {
+				if !strings.HasPrefix(p, "search/h/") {
+					continue
+				}
+				var shard struct {
+					rows  map[string][4]string
+					pages map[string][2][]int
+				}
+				if err := json.Unmarshal(data, &[3]any{nil, &shard.rows, &shard.pages}); err != nil {
+					t.Fatalf("%s: %v", p, err)
+				}
+				for prefix, pg := range shard.pages {
+					pages[prefix] = pg
+					for _, ds := range pg {
+						for _, d := range ds {
+							row, ok := shard.rows[strconv.Itoa(d)]
+							if !ok {
+								t.Errorf("%s: page %q shows document %d, whose row is not in the shard", p, prefix, d)
+							}
+							rows[d] = row
+						}
+					}
+				}
+			}
+			if len(pages) < tc.min {
+				t.Fatalf("%d prefix pages, want at least %d", len(pages), tc.min)
+			}
+			var in []string
+			var prefixes []string
+			for _, prefix := range slices.Sorted(maps.Keys(pages)) {
+				want, err := ix.Search(context.Background(), Request{Query: prefix, Size: shownOffers})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got, hits []string
+				for kind, ds := range pages[prefix] {
+					for _, d := range ds {
+						got = append(got, fmt.Sprint(kind, rows[d][1]))
+					}
+				}
+				for _, h := range want.Hits {
+					hits = append(hits, "0"+h.URL)
+				}
+				for _, h := range want.Others {
+					hits = append(hits, "1"+h.URL)
+				}
+				if !slices.Equal(got, hits) {
+					t.Errorf("page of %q:\nexported:      %v\nviften search: %v", prefix, got, hits)
+				}
+				b, _ := json.Marshal(map[string]any{"q": prefix, "size": shownOffers, "cold": true})
+				in = append(in, string(b))
+				prefixes = append(prefixes, prefix)
+			}
+			got := runJS(t, "search", writeExport(t, files), in)
+			for i, prefix := range prefixes {
+				var js jsResponse
+				if err := json.Unmarshal([]byte(got[i]), &js); err != nil {
+					t.Fatal(err)
+				}
+				for _, f := range js.Files {
+					if !strings.HasPrefix(f, "h/") && f != "meta.json" {
+						t.Errorf("search.js fetched %s for %q: want only meta.json and head shards", f, prefix)
+					}
+				}
+				want, _ := ix.Search(context.Background(), Request{Query: prefix, Size: shownOffers})
+				var hits, others []string
+				for _, h := range want.Hits {
+					hits = append(hits, h.URL)
+				}
+				for _, h := range want.Others {
+					others = append(others, h.URL)
+				}
+				if !slices.Equal(js.Hits, hits) || !slices.Equal(js.Others, others) || js.Total != want.Total {
+					t.Errorf("%q:\nsearch.js:     %d, %v, others %v\nviften search: %d, %v, others %v", prefix, js.Total, js.Hits, js.Others, want.Total, hits, others)
+				}
+			}
+			t.Logf("%d prefix pages, each viften search's page, shown by search.js from the head shards", len(pages))
+		})
+	}
 }

@@ -210,6 +210,8 @@ type jsResponse struct {
 	// weight search.js had not read when it settled the page; it holds only when no earlier
 	// search of the same run read those terms.
 	Unknown [2]int `json:"unknown"`
+	// Files lists, for a cold search, the files search.js fetched before its results.
+	Files []string `json:"files"`
 }
 
 // TestJSRanking holds the browser's results equal to viften search's (the bleve index): for
@@ -254,7 +256,7 @@ func TestJSRankingGenerated(t *testing.T) {
 	}
 	defer ix.Close()
 	var reqs []Request
-	for _, q := range []string{"skilsmisse", "angst unge", "rådgivning for forældre", "skol", "sund", "tandpleje 5 år", "sundhedsplejerkse", "born"} {
+	for _, q := range []string{"skilsmisse", "angst unge", "rådgivning for forældre", "skol", "sund", "tandpleje 5 år", "sundhedsplejerkse", "born", "sun", "tan", "fam"} {
 		reqs = append(reqs, Request{Query: q, Size: 5}, Request{Query: q, Size: 20}, Request{Query: q, Filters: Filters{"gratis": {"1"}}, Size: 5})
 	}
 	for _, head := range []int{0, 16} {

@@ -58,6 +58,14 @@ func newVocabulary(terms []string, df []int) *vocabulary {
 	return v
 }
 
+// prefixRange returns the terms starting with p: v.terms[i:end] (sorted bytewise, so they
+// stand together).
+func (v *vocabulary) prefixRange(p string) (i, end int) {
+	i = sort.SearchStrings(v.terms, p)
+	end = i + sort.Search(len(v.terms)-i, func(j int) bool { return !strings.HasPrefix(v.terms[i+j], p) })
+	return i, end
+}
+
 // Age words, folded: "15 år", "15 års", "15-årig", "15årige", "15-åring", "15-åringer".
 var ageWord = regexp.MustCompile(`^([0-9]{1,2})(ar|ars|arig|arige|aring|aringer)$`)
 
@@ -179,8 +187,8 @@ func (w word) leaves(v *vocabulary) []leaf {
 		// Terms starting with the stem: a Danish Snowball stem only ever drops letters from
 		// the end, so they include every term starting with the folded word itself.
 		var pre []int
-		for i, t := range v.terms {
-			if t != p && t[0:1] != groupPrefix && strings.HasPrefix(t, p) {
+		for i, end := v.prefixRange(p); i < end; i++ {
+			if t := v.terms[i]; t != p && t[0:1] != groupPrefix {
 				pre = append(pre, i)
 			}
 		}

@@ -6,7 +6,7 @@
 //   node parity.mjs SEARCH_JS vocab DIR       < term numbers          > meta.json's terms
 //
 // DIR holds the exported search/ files. A request is {"q": "...", "filters": {...}, "size": 5,
-// "cold": false}.
+// "cold": false}; the response to a cold one also lists the files it fetched.
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
@@ -33,9 +33,14 @@ if (mode === "stem") {
     const req = JSON.parse(l);
     // "cold": a first visit, on a fresh engine whose facet table arrives after every other file
     // (so a filter in the address is set before it arrives).
-    const slow = (name) => name === warm.meta.facetFile ? new Promise((ok) => setTimeout(ok, 10)).then(() => get(name)) : get(name);
+    const fetched = [];
+    const slow = (name) => {
+      fetched.push(name);
+      return name === warm.meta.facetFile ? new Promise((ok) => setTimeout(ok, 10)).then(() => get(name)) : get(name);
+    };
     const engine = req.cold ? new S.Engine(slow) : warm;
     const res = await engine.search(req.q, req.filters || {}, req.size || 10);
+    const files = fetched.slice(); // what a cold search fetched before its results
     await engine.facets();
     res.facets = engine.counts(res); // the page counts them once the results are shown
     // The matches whose weight is still unread, per kind: the page settled without them.
@@ -44,7 +49,7 @@ if (mode === "stem") {
       const x = engine.terms[engine.index.get(t)];
       if (x) x.docs.forEach((d, j) => { if (Number.isNaN(x.w[j])) unknown[d < engine.meta.offers ? 0 : 1]++; });
     }
-    out.push(JSON.stringify({ total: res.total, hits: res.hits.map((h) => h.url), others: res.others.map((h) => h.url), age: res.age, facets: res.facets, unknown }));
+    out.push(JSON.stringify({ total: res.total, hits: res.hits.map((h) => h.url), others: res.others.map((h) => h.url), age: res.age, facets: res.facets, unknown, files }));
   }
 } else if (mode === "vocab") {
   const meta = read("meta.json");

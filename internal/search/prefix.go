@@ -1,0 +1,146 @@
+package search
+
+import (
+	"slices"
+	"strconv"
+	"unicode/utf8"
+
+	"tilbudsviften/internal/par"
+)
+
+// Prefix pages spare the first letters of a word typed alone their slowest search. A word of
+// 3 or 4 letters the vocabulary lacks is matched as the prefix of up to maxPrefix terms, and
+// the page of such a query ranks documents by all of those terms together: the best of them
+// are seldom among any one term's heaviest postings or rows, so search.js would read further
+// levels and then document chunks, three rounds of requests, before it could show the page.
+// The export ranks each such query itself, from the weights as exported, and puts the page
+// (shownOffers offers, shownOthers other pages) with its rows in the head shard of the first
+// term the prefix matches: search.js reads it with the heads, one round.
+//
+// Only prefixes shorter than 5 letters get a page: from 5 letters a word also has typo
+// matches, whose heads lie anywhere in the vocabulary, and a longer prefix matches fewer and
+// rarer terms, which their heads settle.
+const prefixPageMax = 4 // letters
+
+// prefixPage is the page of the one-word query prefix, as search.js would rank it.
+type prefixPage struct {
+	prefix string
+	docs   [2][]int // offers, other pages, in rank order
+}
+
+// prefixPages returns the prefix pages of the index whose sorted vocabulary is v and whose
+// postings are postings, keyed by the vocabulary index of the first term each prefix matches
+// (where its page goes), in prefix order. A page is kept under the stem its word has, for
+// search.js looks it up by the stem of the word typed: so a prefix gets one only when an
+// analyses it as itself, one word (not a stop word, its stem itself, no compound parts).
+func prefixPages(an *Analyzer, v *vocabulary, postings map[string][]posting, offers int) map[int][]prefixPage {
+	seen := map[string]bool{}
+	var prefixes []string
+	for _, t := range v.terms {
+		if t[:1] == groupPrefix {
+			continue
+		}
+		n, at := 0, 0
+		for _, r := range t {
+			at += utf8.RuneLen(r)
+			if n++; n < minPrefix {
+				continue
+			}
+			if n > prefixPageMax || at == len(t) {
+				break // the rest are longer, or the term itself
+			}
+			if p := t[:at]; !seen[p] {
+				seen[p] = true
+				if _, ok := v.index[p]; !ok && typedAsItself(an, p) {
+					prefixes = append(prefixes, p)
+				}
+			}
+		}
+	}
+	slices.Sort(prefixes)
+	leaves := make([][]leaf, len(prefixes))
+	par.For(len(prefixes), func(k int) {
+		p := prefixes[k]
+		if ls := (word{folded: p, primary: p, terms: []string{p}, last: true}).leaves(v); len(ls) >= 3 {
+			leaves[k] = ls // else the prefix and one term: that term's own ranking, in its rows
+		}
+	})
+	// The weights as search.js reads them, of the terms the pages rank by.
+	var used []string
+	for _, ls := range leaves {
+		for _, l := range ls {
+			used = append(used, l.term)
+		}
+	}
+	slices.Sort(used)
+	used = slices.Compact(used)
+	rounded := make([][]posting, len(used))
+	par.For(len(used), func(k int) { rounded[k] = roundedWeights(postings[used[k]]) })
+	exported := make(map[string][]posting, len(used))
+	for k, t := range used {
+		exported[t] = rounded[k]
+	}
+	pages := make([]*prefixPage, len(prefixes))
+	par.For(len(prefixes), func(k int) {
+		if leaves[k] != nil {
+			pages[k] = &prefixPage{prefix: prefixes[k], docs: pageOf(leaves[k], exported, offers)}
+		}
+	})
+	out := map[int][]prefixPage{}
+	for _, pg := range pages {
+		if pg != nil {
+			i, _ := v.prefixRange(pg.prefix)
+			out[i] = append(out[i], *pg)
+		}
+	}
+	return out
+}
+
+// typedAsItself reports whether the query p is one word whose stem and only term is p.
+func typedAsItself(an *Analyzer, p string) bool {
+	words, _ := an.parse(p)
+	return len(words) == 1 && words[0].folded == p && words[0].primary == p && slices.Equal(words[0].terms, []string{p})
+}
+
+// pageOf ranks the one-word query of leaves as search.js does (Engine.prototype.page, with
+// every weight known: the same sums in the same order) and returns the documents shown.
+func pageOf(leaves []leaf, exported map[string][]posting, offers int) [2][]int {
+	sum := map[int]float64{}
+	count := map[int]int{}
+	var order []int
+	for _, l := range leaves {
+		for _, p := range exported[l.term] {
+			if count[p.doc] == 0 {
+				order = append(order, p.doc)
+			}
+			count[p.doc]++
+			sum[p.doc] += l.boost * p.weight
+		}
+	}
+	var kinds [2][]scored
+	for _, d := range order {
+		kind := 0
+		if d >= offers {
+			kind = 1
+		}
+		kinds[kind] = append(kinds[kind], scored{d, sum[d] * float64(count[d]) / float64(len(leaves))})
+	}
+	out := [2][]int{{}, {}}
+	for kind, list := range kinds {
+		rank(list)
+		for _, s := range list[:min(len(list), [2]int{shownOffers, shownOthers}[kind])] {
+			out[kind] = append(out[kind], s.doc)
+		}
+	}
+	return out
+}
+
+// roundedWeights returns postings with each weight as the export writes it (formatWeight).
+func roundedWeights(ps []posting) []posting {
+	out := make([]posting, len(ps))
+	for j, p := range ps {
+		w, _ := strconv.ParseFloat(formatWeight(p.weight), 64)
+		out[j] = posting{p.doc, w}
+	}
+	return out
+}
