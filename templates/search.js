@@ -195,21 +195,24 @@
 
   // cp returns t's code points (t itself without surrogate pairs).
   function cp(t) { return /[\ud800-\udfff]/.test(t) ? Array.from(t) : t; }
+  // levenshtein returns the edit distance of a and b, or max + 1 when it is more than max. It
+  // computes only the cells within max of the diagonal: no path outside them costs max or less.
   var rows = [[], []];
   function levenshtein(a, b, max) {
-    var prev = rows[0], cur = rows[1], i, j;
-    for (j = 0; j <= b.length; j++) prev[j] = j;
+    var n = b.length, big = max + 1, prev = rows[0], cur = rows[1], i, j, t;
+    if (Math.abs(a.length - n) > max) return big;
+    for (j = 0; j <= n; j++) prev[j] = Math.min(j, big);
     for (i = 1; i <= a.length; i++) {
-      cur[0] = i;
-      var best = i;
-      for (j = 1; j <= b.length; j++) {
-        cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] : 1 + Math.min(prev[j - 1], prev[j], cur[j - 1]);
-        best = Math.min(best, cur[j]);
+      var lo = Math.max(1, i - max), hi = Math.min(n, i + max), best = cur[lo - 1] = lo === 1 ? Math.min(i, big) : big;
+      for (j = lo; j <= hi; j++) {
+        t = a[i - 1] === b[j - 1] ? prev[j - 1] : 1 + Math.min(prev[j - 1], prev[j], cur[j - 1]);
+        if ((cur[j] = t) < best) best = t;
       }
-      if (best > max) return max + 1;
-      var t = prev; prev = cur; cur = t;
+      if (hi < n) cur[hi + 1] = big; // the next row reads it as beyond the band
+      if (best > max) return big;
+      t = prev; prev = cur; cur = t;
     }
-    return prev[b.length];
+    return Math.min(prev[n], big);
   }
 
   // leaves: the word's terms, then, when the vocabulary lacks its stem, typo matches (one edit
@@ -226,13 +229,14 @@
       });
     };
     if (k > 0) {
-      var pr = cp(p), cands = [], runes = this.runes = this.runes || v.map(cp);
-      for (var i = 0; i < v.length; i++) {
-        if (v[i][0] === "=" || Math.abs(runes[i].length - pr.length) > k) continue;
-        var d = levenshtein(pr, runes[i], k);
-        if (d <= k) cands.push({ i: i, d: d });
+      var pr = cp(p), cands = [], ti = this.typos(), n = pr.length;
+      for (var l = Math.max(1, n - k); l <= n + k; l++) {
+        for (var b = ti.byLen[l] || [], j = 0; j < b.length; j++) {
+          var d = levenshtein(pr, ti.runes[b[j]], k);
+          if (d <= k) cands.push({ i: b[j], d: d });
+        }
       }
-      add(cands.sort(function (a, b) { return a.d - b.d || df[b.i] - df[a.i]; }));
+      add(cands.sort(function (a, b) { return a.d - b.d || df[b.i] - df[a.i] || a.i - b.i; }));
     }
     if (w.last && len >= 3) {
       // The terms starting with p stand together in the sorted vocabulary: a binary search
@@ -249,6 +253,17 @@
       add(pre.sort(function (a, b) { return df[b.i] - df[a.i]; }), 0.5);
     }
     return out;
+  };
+
+  // typos returns what typo matching scans, made once: the terms' code points, and the terms by
+  // their number of code points (groups left out).
+  Engine.prototype.typos = function () {
+    if (!this.ti) {
+      var runes = this.vocab.map(cp), byLen = [];
+      runes.forEach(function (r, i) { if (r[0] !== "=") (byLen[r.length] = byLen[r.length] || []).push(i); });
+      this.ti = { runes: runes, byLen: byLen };
+    }
+    return this.ti;
   };
 
   // rank is internal/search's rank: best first, runs of scores within 1e-4 of the top score of
@@ -318,15 +333,15 @@
       self.index = new Map(self.vocab.map(function (t, i) { return [t, i]; }));
     });
   };
-  // prefetch, after the first results, loads the facet table, a whole index of ≤ 150 KB of heads
-  // and documents, and the code points typo matching needs.
+  // prefetch, after the first results, loads the facet table and a whole index of ≤ 150 KB of
+  // heads and documents, and prepares typo matching.
   Engine.prototype.prefetch = function () {
     var self = this, m = this.meta, get = function (f) { self.load(f).catch(function () {}); };
     if (m.size <= 150 << 10) {
       m.shards.forEach(function (_, s) { get(self.file("h", s)); });
       for (var c = 0; c * m.chunk < m.docs; c++) get(self.file("d", c));
     }
-    this.runes = this.runes || this.vocab.map(cp);
+    this.typos();
     return this.facets();
   };
   // facets loads the facet table once: per facet and offer the value numbers, and the age
@@ -460,24 +475,24 @@
         sum[d] = hi[d] = c[d] = 0;
       }
     });
-    var docs = [[], []], scores = [[], []], upper = [0, 0], unknown = [0, 0], all = [0, 0], ok = res.ok;
+    var docs = [[], []], scores = [[], []], upper = [0, 0], unknown = [0, 0], all = [0, 0], ok = res.ok, cands = res.cands = [];
     for (j = 0; j < matched.length; j++) {
       var kind = (d = matched[j]) < m.offers ? 0 : 1;
-      if (kind || ok(d)) all[kind]++;
+      if (!kind) cands.push(d);
+      if (kind || !res.active || ok(d)) all[kind]++;
       if (unk[d]) { unknown[kind]++; upper[kind] = Math.max(upper[kind], up[d] * cnt[d] / nw); }
       else { docs[kind].push(d); scores[kind].push(tot[d] * cnt[d] / nw); }
       tot[d] = up[d] = cnt[d] = unk[d] = 0;
     }
     var lists = [settle(docs[0], scores[0], upper[0], unknown[0], Math.min(size, all[0]), ok),
       res.active ? [] : settle(docs[1], scores[1], upper[1], unknown[1], Math.min(3, all[1]), function () { return true; })];
-    res.cands = matched.filter(function (d) { return d < m.offers; });
     if (lists[0] && lists[1]) return this.finish(lists, size, res);
     return Promise.all(ts.map(function (t) { return self.deepen(t); })).then(function () { return self.page(ls, ts, size, res); });
   };
   // finish counts the offers found and loads the documents shown.
   Engine.prototype.finish = function (lists, size, res) {
     var self = this, m = this.meta, hits = [], ok = res.ok;
-    res.total = res.cands.filter(ok).length;
+    res.total = res.active ? res.cands.filter(ok).length : res.cands.length;
     lists[0].forEach(function (s) { if (hits.length < size && ok(s.doc)) hits.push(s); });
     var shown = hits.concat(lists[1].slice(0, 3));
     return Promise.all(shown.map(function (s) {
@@ -602,17 +617,32 @@
     });
   }
 
-  function run() {
-    var q = input.value, my = ++seq, p = new URLSearchParams();
-    if (q.trim()) p.set("q", q);
+  // address returns the query string of the search as it stands.
+  function address() {
+    var p = new URLSearchParams();
+    if (input.value.trim()) p.set("q", input.value);
     Object.keys(state).forEach(function (k) { state[k].forEach(function (v) { p.append(k, v); }); });
-    var qs = p.toString();
-    history.replaceState(null, "", location.pathname + (qs ? "?" + qs : ""));
+    return p.toString();
+  }
+  // remember writes the search into the address, after the frame that shows its results:
+  // the browser's work on a new address (history, icon) does not delay them.
+  function remember() {
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        var qs = address();
+        if (location.search.slice(1) !== qs) history.replaceState(null, "", location.pathname + (qs ? "?" + qs : ""));
+      });
+    });
+  }
+
+  function run() {
+    var q = input.value, my = ++seq, qs = address();
     var active = Object.keys(state).some(function (k) { return state[k].length; });
     if (!q.trim() && !active) {
       results.textContent = "";
       if (othersBox) othersBox.hidden = true;
       status.textContent = "Skriv, hvad du søger, eller vælg et filter.";
+      remember();
     }
     var size = q.trim() || active ? 20 : 0;
     engine.search(q, state, size).then(function (res) {
@@ -633,11 +663,13 @@
           renderHits(res.others, othersBox.querySelector("ul"), terms);
         }
       }
+      remember();
       // Else the counts follow once the facet table is loaded.
       (window.requestIdleCallback || setTimeout)(function () {
         (prefetched = prefetched || engine.prefetch()).then(res.facets ? null : counts, counts); // failed: no counts
       }, { timeout: 200 });
     }, function () {
+      remember();
       if (my === seq) status.textContent = "Søgningen kunne ikke gennemføres. Prøv igen, eller find tilbuddene under Emner og Alder.";
     });
   }
