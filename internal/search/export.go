@@ -89,9 +89,11 @@ type FacetLabel struct {
 
 // The exported files besides meta.json and the facet table, with h = Meta.Hash:
 //
-//	search/h/<shard>.<h>.json        head shard: [heads, rows]: per term of the shard, in vocabulary
-//	                                 order, its head; and {"<doc>": [kind, url, title, summary]}
-//	                                 for the documents its terms show alone (shownRows)
+//	search/h/<shard>.<h>.json        head shard: [heads, rows, pages]: per term of the shard, in
+//	                                 vocabulary order, its head; {"<doc>": [kind, url, title,
+//	                                 summary]} for the documents its terms show alone (shownRows)
+//	                                 and its prefix pages show; {"<prefix>": [offers, others]},
+//	                                 the prefix pages of the shard's terms (prefixPages)
 //	search/t/<term>-<level>.<h>.json a further level of term number <term>, from 1
 //	search/d/<chunk>.<h>.json        docChunk documents: [kind, url, title, summary]
 //
