@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"unicode/utf16"
 
+	"tilbudsviften/internal/par"
 	"tilbudsviften/internal/site"
 )
 
@@ -142,13 +143,19 @@ func ExportWith(s *site.Site, opts Options, emit func(path string, data []byte) 
 // the head shards (heads of opts.head postings; 0: headPostings), the further levels, the
 // chunks of rows (per document [kind, url, title, summary]; offers first, ft.offers of them),
 // the facet table and meta.json. an is the analyzer queries are read with (nil: no prefix
-// pages).
+// pages). The weights of postings are rounded in place as the files write them.
 func writeIndex(meta Meta, an *Analyzer, postings map[string][]posting, dfSum map[string]int, rows [][4]string, ft *facetTable, opts Options, emit func(path string, data []byte) error) error {
 	k := opts.head
 	if k <= 0 {
 		k = headPostings
 	}
 	vocab := slices.Sorted(maps.Keys(postings))
+	// Every ranking the export does (rows, prefix pages) uses the weights as search.js reads them.
+	par.For(len(vocab), func(i int) {
+		for j, p := range postings[vocab[i]] {
+			postings[vocab[i]][j].weight, _ = strconv.ParseFloat(formatWeight(p.weight), 64)
+		}
+	})
 	meta.Vocab, meta.Docs, meta.Chunk = frontCode(vocab), len(rows), docChunk
 	if meta.Groups == nil {
 		meta.Groups = []Group{}
@@ -391,30 +398,14 @@ func writeHead(b *bytes.Buffer, ps []posting, n, offers, k int) (levels [][]byte
 	return levels
 }
 
-// shownRows returns the documents a query of the one term with postings ps shows: its
-// shownOffers first offers and shownOthers first other pages, each kind ranked apart as the
-// rankers rank it (rank: near-ties in document order).
+// shownRows returns the documents a query of the one term with postings ps shows (shown).
 func shownRows(ps []posting, offers int) []int {
-	var kinds [2][]scored
-	for _, p := range ps {
-		kind := 0
-		if p.doc >= offers {
-			kind = 1
-		}
-		kinds[kind] = append(kinds[kind], scored{p.doc, p.weight})
+	list := make([]scored, len(ps))
+	for j, p := range ps {
+		list[j] = scored{p.doc, p.weight}
 	}
-	var out []int
-	for kind, list := range kinds {
-		limit := [2]int{shownOffers, shownOthers}[kind]
-		if len(list) > limit { // else all are shown, whatever their order
-			rank(list)
-			list = list[:limit]
-		}
-		for _, s := range list {
-			out = append(out, s.doc)
-		}
-	}
-	return out
+	kinds := shown(list, offers)
+	return append(kinds[0], kinds[1]...)
 }
 
 // writePairs appends postings as [docDelta, weight, …].

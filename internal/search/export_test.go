@@ -187,18 +187,6 @@ func TestExportGenerated(t *testing.T) {
 	}
 }
 
-// apart returns the offers and the other pages of list, each in list's order.
-func apart(list []scored, offers int) (out [2][]scored) {
-	for _, s := range list {
-		kind := 0
-		if s.doc >= offers {
-			kind = 1
-		}
-		out[kind] = append(out[kind], s)
-	}
-	return out
-}
-
 // TestShownRows holds the head shards' document rows to their purpose: on a generated site
 // whose index is too large to prefetch, a query of one word shows its page from the rows of the
 // head shards, fetching no document chunk; on Herlev's, small enough to prefetch, the shards

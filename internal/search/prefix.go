@@ -2,7 +2,6 @@ package search
 
 import (
 	"slices"
-	"strconv"
 	"unicode/utf8"
 
 	"tilbudsviften/internal/par"
@@ -30,9 +29,10 @@ type prefixPage struct {
 
 // prefixPages returns the prefix pages of the index whose sorted vocabulary is v and whose
 // postings are postings, keyed by the vocabulary index of the first term each prefix matches
-// (where its page goes), in prefix order. A page is kept under the stem its word has, for
-// search.js looks it up by the stem of the word typed: so a prefix gets one only when an
-// analyses it as itself, one word (not a stop word, its stem itself, no compound parts).
+// (where its page goes), in prefix order; the weights of postings are as exported. A page is
+// kept under the stem its word has, for search.js looks it up by the stem of the word typed:
+// so a prefix gets one only when an analyses it as itself, one word (not a stop word, its
+// stem itself, no compound parts).
 func prefixPages(an *Analyzer, v *vocabulary, postings map[string][]posting, offers int) map[int][]prefixPage {
 	seen := map[string]bool{}
 	var prefixes []string
@@ -58,33 +58,12 @@ func prefixPages(an *Analyzer, v *vocabulary, postings map[string][]posting, off
 		}
 	}
 	slices.Sort(prefixes)
-	leaves := make([][]leaf, len(prefixes))
+	pages := make([]*prefixPage, len(prefixes))
 	par.For(len(prefixes), func(k int) {
 		p := prefixes[k]
 		if ls := (word{folded: p, primary: p, terms: []string{p}, last: true}).leaves(v); len(ls) >= 3 {
-			leaves[k] = ls // else the prefix and one term: that term's own ranking, in its rows
-		}
-	})
-	// The weights as search.js reads them, of the terms the pages rank by.
-	var used []string
-	for _, ls := range leaves {
-		for _, l := range ls {
-			used = append(used, l.term)
-		}
-	}
-	slices.Sort(used)
-	used = slices.Compact(used)
-	rounded := make([][]posting, len(used))
-	par.For(len(used), func(k int) { rounded[k] = roundedWeights(postings[used[k]]) })
-	exported := make(map[string][]posting, len(used))
-	for k, t := range used {
-		exported[t] = rounded[k]
-	}
-	pages := make([]*prefixPage, len(prefixes))
-	par.For(len(prefixes), func(k int) {
-		if leaves[k] != nil {
-			pages[k] = &prefixPage{prefix: prefixes[k], docs: pageOf(leaves[k], exported, offers)}
-		}
+			pages[k] = &prefixPage{prefix: p, docs: pageOf(ls, postings, offers)}
+		} // else the prefix and one term: that term's own ranking, in its rows
 	})
 	out := map[int][]prefixPage{}
 	for _, pg := range pages {
@@ -104,43 +83,19 @@ func typedAsItself(an *Analyzer, p string) bool {
 
 // pageOf ranks the one-word query of leaves as search.js does (Engine.prototype.page, with
 // every weight known: the same sums in the same order) and returns the documents shown.
-func pageOf(leaves []leaf, exported map[string][]posting, offers int) [2][]int {
+// postings hold the weights as exported.
+func pageOf(leaves []leaf, postings map[string][]posting, offers int) [2][]int {
 	sum := map[int]float64{}
 	count := map[int]int{}
-	var order []int
 	for _, l := range leaves {
-		for _, p := range exported[l.term] {
-			if count[p.doc] == 0 {
-				order = append(order, p.doc)
-			}
+		for _, p := range postings[l.term] {
 			count[p.doc]++
 			sum[p.doc] += l.boost * p.weight
 		}
 	}
-	var kinds [2][]scored
-	for _, d := range order {
-		kind := 0
-		if d >= offers {
-			kind = 1
-		}
-		kinds[kind] = append(kinds[kind], scored{d, sum[d] * float64(count[d]) / float64(len(leaves))})
+	list := make([]scored, 0, len(sum))
+	for d, x := range sum {
+		list = append(list, scored{d, x * float64(count[d]) / float64(len(leaves))})
 	}
-	out := [2][]int{{}, {}}
-	for kind, list := range kinds {
-		rank(list)
-		for _, s := range list[:min(len(list), [2]int{shownOffers, shownOthers}[kind])] {
-			out[kind] = append(out[kind], s.doc)
-		}
-	}
-	return out
-}
-
-// roundedWeights returns postings with each weight as the export writes it (formatWeight).
-func roundedWeights(ps []posting) []posting {
-	out := make([]posting, len(ps))
-	for j, p := range ps {
-		w, _ := strconv.ParseFloat(formatWeight(p.weight), 64)
-		out[j] = posting{p.doc, w}
-	}
-	return out
+	return shown(list, offers)
 }

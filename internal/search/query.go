@@ -238,17 +238,36 @@ func levenshtein(a, b []rune, max int) int {
 // rankApart ranks the offers (documents 0 … offers-1) and the other pages apart, each as rank
 // does, and returns the offers, then the other pages: the page shows them in two lists.
 func rankApart(list []scored, offers int) []scored {
-	var o, x []scored
+	kinds := apart(list, offers)
+	rank(kinds[0])
+	rank(kinds[1])
+	return append(kinds[0], kinds[1]...)
+}
+
+// apart returns the offers (documents 0 … offers-1) and the other pages of list, each in
+// list's order.
+func apart(list []scored, offers int) (out [2][]scored) {
 	for _, s := range list {
-		if s.doc < offers {
-			o = append(o, s)
-		} else {
-			x = append(x, s)
+		kind := 0
+		if s.doc >= offers {
+			kind = 1
+		}
+		out[kind] = append(out[kind], s)
+	}
+	return out
+}
+
+// shown returns the documents a page of list shows: its shownOffers first offers and its
+// shownOthers first other pages, each kind ranked apart as the rankers rank it.
+func shown(list []scored, offers int) [2][]int {
+	out := [2][]int{{}, {}}
+	for kind, l := range apart(list, offers) {
+		rank(l)
+		for _, s := range l[:min(len(l), [2]int{shownOffers, shownOthers}[kind])] {
+			out[kind] = append(out[kind], s.doc)
 		}
 	}
-	rank(o)
-	rank(x)
-	return append(o, x...)
+	return out
 }
 
 // scored is a document with its score.
