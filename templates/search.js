@@ -333,11 +333,11 @@
       self.index = new Map(self.vocab.map(function (t, i) { return [t, i]; }));
     });
   };
-  // prefetch, after the first results, loads the facet table and a whole index of ≤ 150 KB of
-  // heads and documents, and prepares typo matching.
+  // prefetch, after the first results, loads the facet table and an index the export marked
+  // whole (small: no rows in its head shards), and prepares typo matching.
   Engine.prototype.prefetch = function () {
     var self = this, m = this.meta, get = function (f) { self.load(f).catch(function () {}); };
-    if (m.size <= 150 << 10) {
+    if (m.whole) {
       m.shards.forEach(function (_, s) { get(self.file("h", s)); });
       for (var c = 0; c * m.chunk < m.docs; c++) get(self.file("d", c));
     }

@@ -102,6 +102,11 @@ func TestSearchPage(t *testing.T) {
 	if l.FirstBytes == 0 || l.FirstBytes > 50*1024 {
 		t.Errorf("first query fetched %d bytes of search files before its results were shown, want ≤ 50 KB: %v", l.FirstBytes, l.FirstFiles)
 	}
+	// Herlev's index is marked whole: the page loads it after the first results, so a second
+	// query fetches nothing.
+	if l.PrefetchFiles == 0 || l.SecondBytes != 0 {
+		t.Errorf("after the first results: %d files prefetched, the second query fetched %d bytes; want the whole index prefetched and nothing more", l.PrefetchFiles, l.SecondBytes)
+	}
 	t.Logf("first query: %d bytes of search files (%v); then prefetched %d bytes in %d files; second query: %d bytes more; input → results %.1f ms (%.1f computing); typing %s; CLS %.4f",
 		l.FirstBytes, l.FirstFiles, l.PrefetchBytes, l.PrefetchFiles, l.SecondBytes, l.Second.PaintMs, l.Second.ComputeMs, typing(l), l.CLS)
 

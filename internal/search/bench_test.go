@@ -65,6 +65,11 @@ func BenchmarkExport(b *testing.B) {
 			b.ReportMetric(float64(total), "bytes")
 			b.ReportMetric(float64(gz), "gzip-bytes")
 			b.ReportMetric(float64(len(files[MetaPath])), "meta-bytes")
+			var meta Meta
+			if err := json.Unmarshal(files[MetaPath], &meta); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(len(meta.Vocab)), "vocab-bytes")
 			b.ReportMetric(float64(len(files)), "files")
 		})
 	}

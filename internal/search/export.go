@@ -48,11 +48,11 @@ const (
 // no document chunk: the chunks serve the pages of several words and of filters. An index whose
 // heads and chunks come to prefetchBytes or less gets no such rows: search.js loads it whole
 // after the first results, and rows repeat documents many times over (Herlev's head shards
-// would grow elevenfold; TestShownRows logs the bytes).
+// would grow twelvefold; TestShownRows logs the bytes).
 const (
 	shownOffers   = 20
 	shownOthers   = 3
-	prefetchBytes = 150 << 10 // search.js's limit in Engine.prototype.prefetch
+	prefetchBytes = 150 << 10 // Meta.Whole: search.js loads such an index whole
 )
 
 // MetaPath is the exported file search.js starts from; every other file it names carries a
@@ -76,7 +76,7 @@ type Meta struct {
 	Docs      int          `json:"docs"`
 	Offers    int          `json:"offers"` // documents 0 … Offers-1 are offers
 	Chunk     int          `json:"chunk"`
-	Size      int          `json:"size"` // bytes of every head shard and document chunk
+	Whole     bool         `json:"whole"` // no rows: search.js loads every head shard and chunk after the first results
 	FacetFile string       `json:"facetFile"`
 	Facets    []FacetLabel `json:"facets"`
 	MaxAge    int          `json:"maxAge"` // the age facet's last value
@@ -185,7 +185,8 @@ func writeIndex(meta Meta, an *Analyzer, postings map[string][]posting, dfSum ma
 		termHeads[i] = b.Bytes()
 	}
 	sh := packShards(termHeads, nil, nil, nil)
-	if opts.rowsAlways || sh.size+chunkBytes > prefetchBytes {
+	meta.Whole = !opts.rowsAlways && sh.size+chunkBytes <= prefetchBytes
+	if !meta.Whole {
 		var pages map[int][]prefixPage
 		if an != nil {
 			pages = prefixPages(an, newVocabulary(vocab, meta.DF), postings, ft.offers)
@@ -193,7 +194,7 @@ func writeIndex(meta Meta, an *Analyzer, postings map[string][]posting, dfSum ma
 		sh = packShards(termHeads, func(i int) []int { return shownRows(postings[vocab[i]], ft.offers) }, rowJSON, pages)
 	}
 	heads := sh.files
-	meta.Shards, meta.Size = sh.first, sh.size+chunkBytes
+	meta.Shards = sh.first
 	sum := sha256.New()
 	for _, group := range [][][]byte{heads, chunks} {
 		for _, data := range group {

@@ -198,8 +198,8 @@ func TestShownRows(t *testing.T) {
 	s := genSite(t, 1000)
 	files := export(t, s, DefaultOptions())
 	st := openStatic(t, files, s.Synonyms)
-	if st.meta.Size <= prefetchBytes {
-		t.Fatalf("index of %d bytes: want one over %d for rows", st.meta.Size, prefetchBytes)
+	if st.meta.Whole {
+		t.Fatalf("index marked whole: want one over %d bytes, with rows", prefetchBytes)
 	}
 	words := 0
 	for i, term := range st.vocab.terms {
@@ -230,6 +230,10 @@ func TestShownRows(t *testing.T) {
 	t.Logf("%d one-word queries shown from the head shards' rows", words)
 
 	herlev := export(t, herlevSite(t), DefaultOptions())
+	var meta Meta
+	if err := json.Unmarshal(herlev[MetaPath], &meta); err != nil || !meta.Whole {
+		t.Fatalf("Herlev's meta.json: whole %v (%v), want true: search.js should load it whole", meta.Whole, err)
+	}
 	heads := 0
 	for p, data := range herlev {
 		if strings.HasPrefix(p, "search/h/") {
@@ -239,13 +243,18 @@ func TestShownRows(t *testing.T) {
 			}
 		}
 	}
-	withRows := 0
+	withRows, pages := 0, 0
 	for p, data := range export(t, herlevSite(t), Options{Compounds: true, rowsAlways: true}) {
 		if strings.HasPrefix(p, "search/h/") {
 			withRows += len(data)
+			var parts [3]json.RawMessage
+			if err := json.Unmarshal(data, &parts); err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			pages += len(parts[2]) - len("{}")
 		}
 	}
-	t.Logf("Herlev's head shards: %d bytes, %d with rows", heads, withRows)
+	t.Logf("Herlev's head shards: %d bytes; %d with rows and prefix pages, of which %d the pages objects", heads, withRows, pages)
 }
 
 // TestPrefixPages holds the head shards' prefix pages to bleve and to their purpose: every page

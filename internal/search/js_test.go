@@ -326,9 +326,6 @@ func TestSearchJSSize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := fmt.Sprintf("m.size <= %d << 10", prefetchBytes>>10); !strings.Contains(string(data), want) {
-		t.Errorf("search.js does not prefetch up to prefetchBytes (%q), so an index it loads whole may have rows or one it does not lack them", want)
-	}
 	pub := render.CompactJS(data)
 	n := gzipSize(pub)
 	t.Logf("search.js: %d bytes, %d gzipped; as published %d bytes, %d gzipped", len(data), gzipSize(data), len(pub), n)
