@@ -642,7 +642,6 @@
       results.textContent = "";
       if (othersBox) othersBox.hidden = true;
       status.textContent = "Skriv, hvad du søger, eller vælg et filter.";
-      remember();
     }
     var size = q.trim() || active ? 20 : 0;
     engine.search(q, state, size).then(function (res) {

@@ -57,29 +57,22 @@ async function waitResults(page) {
 
 // timeQuery types q into the box in one input event and measures, in the page, the time until
 // the page has written the new results (search.js writes the status line last) and the next
-// frame; and, from Chromium's own count of the main thread's busy time, how much of that the
-// page spent computing (scripts, parsing the files it fetched, style and layout) rather than
-// waiting for files. It gives up after 5 s and reports -1.
-async function timeQuery(page, cdp, q) {
-  const busy = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value * 1000;
-  const before = await busy();
-  const t = await page.evaluate((q) => new Promise((resolve) => {
+// frame. It gives up after 5 s and reports -1.
+function timeQuery(page, q) {
+  return page.evaluate((q) => new Promise((resolve) => {
     const input = document.getElementById("q"), status = document.getElementById("search-status");
-    const timer = setTimeout(() => { obs.disconnect(); resolve({ domMs: -1, paintMs: -1 }); }, 5000);
+    const timer = setTimeout(() => { obs.disconnect(); resolve({ paintMs: -1 }); }, 5000);
     const obs = new MutationObserver(() => {
       if (!/fundet/.test(status.textContent)) return;
       obs.disconnect();
       clearTimeout(timer);
-      const t1 = performance.now();
-      requestAnimationFrame(() => resolve({ domMs: t1 - t0, paintMs: performance.now() - t0 }));
+      requestAnimationFrame(() => resolve({ paintMs: performance.now() - t0 }));
     });
     obs.observe(status, { childList: true, characterData: true, subtree: true });
     const t0 = performance.now();
     input.value = q;
     input.dispatchEvent(new Event("input", { bubbles: true }));
   }), q);
-  t.computeMs = t.paintMs < 0 ? -1 : Math.min(t.paintMs, await busy() - before);
-  return t;
 }
 
 // runAxe runs axe-core's WCAG 2.2 AA rules on the page: its violations and how many checks passed.
@@ -130,9 +123,7 @@ const result = {};
   result.linked.firstFiles = first.map((f) => f.path + " " + f.bytes);
   result.linked.prefetchBytes = sum(rest);
   result.linked.prefetchFiles = rest.length;
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Performance.enable");
-  result.linked.second = await timeQuery(page, cdp, config.second);
+  result.linked.second = await timeQuery(page, config.second);
   await page.waitForTimeout(500);
   let seen = files.length;
   files = await searchFiles(page);
@@ -144,28 +135,32 @@ const result = {};
   result.linked.typing = [];
   for (const q of config.typing) {
     await page.waitForTimeout(config.typingPauseMs || 0); // the time between two keystrokes
-    const t = await timeQuery(page, cdp, q);
+    const t = await timeQuery(page, q);
     files = await searchFiles(page);
     const got = files.slice(seen);
     seen = files.length;
-    result.linked.typing.push({ q, paintMs: t.paintMs, computeMs: t.computeMs, files: got.length, bytes: sum(got) });
+    result.linked.typing.push({ q, paintMs: t.paintMs, files: got.length, bytes: sum(got) });
   }
   await page.waitForTimeout(500);
   result.linked.typingBytes = sum((await searchFiles(page)).slice(typed));
   if (config.benchOnly) {
-    // What a request costs the page: n document chunks it has not fetched yet, fetched at once
-    // and parsed, as search.js fetches them.
-    result.linked.requestMs = await page.evaluate(async () => {
-      const hash = (await (await fetch("/search/meta.json")).json()).hash, out = {};
-      let next = 1000; // chunk numbers past the ones the searches above showed, mostly
+    // What a request costs the page: n document chunks that no search above fetched, fetched
+    // at once from the server (not the cache) and parsed, as search.js fetches them.
+    const fetched = new Set((await searchFiles(page)).map((f) => f.path));
+    result.linked.requestMs = await page.evaluate(async (fetched) => {
+      const meta = await (await fetch("/search/meta.json")).json(), out = {}, fresh = [];
+      for (let c = 0; c * meta.chunk < meta.docs && fresh.length < 35; c++) {
+        const path = `/search/d/${c}.${meta.hash}.json`;
+        if (!fetched.includes(path)) fresh.push(path);
+      }
       for (const n of [1, 1, 1, 2, 10, 20]) {
         const t0 = performance.now();
-        await Promise.all(Array.from({ length: n }, () => fetch(`/search/d/${next++}.${hash}.json`).then((r) => r.json())));
+        await Promise.all(fresh.splice(0, n).map((path) => fetch(path, { cache: "no-store" }).then((r) => r.json())));
         (out[n] = out[n] || []).push(performance.now() - t0);
         await new Promise((ok) => setTimeout(ok, 150));
       }
       return out;
-    });
+    }, [...fetched]);
   }
   if (config.axe) Object.assign(result.linked, await runAxe(page));
   result.linked.consoleErrors = log.consoleErrors;
