@@ -4,12 +4,10 @@
 //
 // Usage: node check.mjs CONFIG.json   (see browser_test.go for the fields)
 import { readFileSync } from "node:fs";
-import { launch, newPage as openPage } from "./lib.mjs";
+import { launch, newPage as openPage, runAxe } from "./lib.mjs";
 
 const config = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const base = new URL(config.base);
-const axeSource = readFileSync(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
-const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 const browser = await launch(config.chromium);
 const newPage = (options) => openPage(browser, base, options);
@@ -26,10 +24,7 @@ for (const p of config.pages) {
   const url = new URL(p.path, base).href;
   const response = await page.goto(url, { waitUntil: "load" });
   const entry = { path: p.path, status: response ? response.status() : 0 };
-  await page.evaluate(axeSource);
-  const axe = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), wcag);
-  entry.violations = axe.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
-  entry.passes = axe.passes.length;
+  Object.assign(entry, await runAxe(page));
   entry.overflow320 = await overflow(page, 320);
   // 200 % zoom of a 1280 px window lays the page out 640 CSS pixels wide.
   entry.overflow640 = await overflow(page, 640);

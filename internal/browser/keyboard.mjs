@@ -4,7 +4,7 @@
 //
 // Usage: node keyboard.mjs CONFIG.json   CONFIG: {base, chromium, query, filter, offer, shots?}
 import { readFileSync } from "node:fs";
-import { launch, newPage } from "./lib.mjs";
+import { launch, newPage, waitResults } from "./lib.mjs";
 
 const config = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const base = new URL(config.base);
@@ -40,10 +40,7 @@ step("search box", await tabTo((f) => f.tag === "INPUT" && f.name === "q"));
 await page.keyboard.type(config.query);
 await Promise.all([page.waitForURL((u) => u.pathname === "/soeg/", { timeout: 5000 }).catch(() => {}), page.keyboard.press("Enter")]);
 // answered: the status line answers what the address says now, not an earlier keystroke.
-const answered = () => page.waitForFunction(() => {
-  const s = document.getElementById("search-status");
-  return s && /fundet/.test(s.textContent) && s.getAttribute("data-answered") === location.search.slice(1);
-}, null, { timeout: 10000 }).catch(() => {});
+const answered = () => waitResults(page).catch(() => {});
 await answered();
 step("results", await focus());
 step("filters", await tabTo((f) => f.tag === "SUMMARY"));

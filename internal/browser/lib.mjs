@@ -1,5 +1,6 @@
 // What the browser scripts in this folder share: Chromium started the one way the project
 // starts it, and pages that record console errors and keep every request on the site.
+import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 
 // launch starts Debian's Chromium headless with the project's flags (playwright-core adds
@@ -34,4 +35,26 @@ export async function newPage(browser, base, options = {}, { route = true } = {}
     return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Neutral</title><p>Neutral side" });
   });
   return { context, page, log };
+}
+
+const axeSource = readFileSync(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+// runAxe runs axe-core's WCAG 2.2 AA rules on the page: its violations and how many checks passed.
+export async function runAxe(page) {
+  await page.evaluate(axeSource);
+  const axe = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), wcag);
+  return {
+    violations: axe.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) })),
+    passes: axe.passes.length,
+  };
+}
+
+// waitResults waits until the search page's status line says how many offers were found for
+// what the address says now, not for an earlier keystroke.
+export function waitResults(page, timeout = 10000) {
+  return page.waitForFunction(() => {
+    const s = document.getElementById("search-status");
+    return s && /fundet/.test(s.textContent) && s.getAttribute("data-answered") === location.search.slice(1);
+  }, null, { timeout });
 }

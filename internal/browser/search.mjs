@@ -5,12 +5,10 @@
 // CONFIG: {base, chromium, shots?, query, second, typing: [queries], typingPauseMs?,
 // filter: {param, value}, phoneFilter: address of a search with a filter, axe: bool, benchOnly?}
 import { readFileSync } from "node:fs";
-import { launch, newPage as openPage } from "./lib.mjs";
+import { launch, newPage as openPage, runAxe, waitResults } from "./lib.mjs";
 
 const config = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const base = new URL(config.base);
-const axeSource = readFileSync(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
-const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 const browser = await launch(config.chromium);
 
@@ -46,15 +44,6 @@ function state(page) {
   }));
 }
 
-// waitResults waits until the status line says how many offers were found for what the
-// address says now, not for an earlier keystroke.
-async function waitResults(page) {
-  await page.waitForFunction(() => {
-    const s = document.getElementById("search-status");
-    return /fundet/.test(s.textContent) && s.getAttribute("data-answered") === location.search.slice(1);
-  }, null, { timeout: 10000 });
-}
-
 // timeQuery types q into the box in one input event and measures, in the page, the time until
 // the page has written the new results (search.js writes the status line last) and the next
 // frame. It gives up after 5 s and reports -1.
@@ -73,16 +62,6 @@ function timeQuery(page, q) {
     input.value = q;
     input.dispatchEvent(new Event("input", { bubbles: true }));
   }), q);
-}
-
-// runAxe runs axe-core's WCAG 2.2 AA rules on the page: its violations and how many checks passed.
-async function runAxe(page) {
-  await page.evaluate(axeSource);
-  const axe = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), wcag);
-  return {
-    violations: axe.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) })),
-    passes: axe.passes.length,
-  };
 }
 
 // trackShifts sums, in window.__cls, the layout shifts the page makes without user input.

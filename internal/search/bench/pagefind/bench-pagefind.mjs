@@ -2,14 +2,11 @@
 // (/soeg/, templates/search.js over /search/) and by Pagefind's JS API (/pagefind/) on one built
 // site, and prints a table. Called by bench-pagefind.sh: node bench-pagefind.mjs DIR INDEXING_S PAGES
 import { createServer } from "node:http";
-import { createRequire } from "node:module";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 
-const require = createRequire(new URL("../../../browser/node_modules/", import.meta.url));
-const { chromium } = require("playwright-core");
+import { launch, waitResults } from "../../../browser/lib.mjs";
 const [dir, indexing, indexed] = process.argv.slice(2);
 const queries = ["skilsmisse", "angst", "tandlæge", "sundhed", "mobning"];
 
@@ -28,17 +25,12 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const base = `http://127.0.0.1:${server.address().port}`;
 
-// open starts Chromium with a fresh profile and records every response's body size; a
+// open starts Chromium (fresh profile, the project's flags) and records every response's body size; a
 // response counts as "script" for the search engine itself (search.js; pagefind.js, its wasm
 // and entry file) and as "data" for the other files under prefix (the index).
 async function open(prefix, script) {
-  const profile = mkdtempSync(join(tmpdir(), "pf-bench-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM, headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run"],
-  });
-  const page = context.pages()[0] || await context.newPage();
+  const browser = await launch(process.env.CHROMIUM);
+  const page = await (await browser.newContext()).newPage();
   const log = [];
   page.on("response", async (r) => {
     const u = new URL(r.url());
@@ -47,7 +39,7 @@ async function open(prefix, script) {
     const body = await r.body().catch(() => Buffer.alloc(0));
     log.push({ kind, path: u.pathname, bytes: body.length, gz: gzipSync(body).length });
   });
-  return { page, log, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+  return { page, log, close: () => browser.close() };
 }
 
 // sum adds up the log from entry `from` on.
@@ -73,10 +65,7 @@ async function ours() {
       .observe(s, { attributes: true, attributeFilter: ["data-answered"] });
   }));
   await page.goto(`${base}/soeg/?q=${encodeURIComponent(queries[0])}`, { waitUntil: "load" });
-  const wait = () => page.waitForFunction(() => {
-    const s = document.getElementById("search-status");
-    return /fundet/.test(s.textContent) && s.getAttribute("data-answered") === location.search.slice(1);
-  }, null, { timeout: 60000 });
+  const wait = () => waitResults(page, 60000);
   await wait();
   await settle(page);
   const before = new Set(await page.evaluate(() => performance.getEntriesByType("resource")
