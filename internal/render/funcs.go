@@ -49,6 +49,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"count":      Count,
 		"routeText":  RouteText,
 		"hasContact": HasContact,
+		"askWhom":    askWhom,
 		"firstCall":  firstCall,
 		"topicNames": topicNames,
 		"host":       Host,

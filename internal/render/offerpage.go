@@ -28,7 +28,7 @@ import (
 // TestOfferPageWriter fails when the default files no longer have these sums.
 var pageWriterSums = map[string]string{
 	"base.html":     "323323bca8180288b59add72b357a033e60862e22b0a638d53fbdc5cedd7dd72",
-	"offer.html":    "9dd3524b698ba6226396f1cfa5a9c26d49a01351034a0fef470236e0d4ad3700",
+	"offer.html":    "1d6b5ac323713007bf6868ee595325d2533704e33b14ebc3e2eb698b75f8cd28",
 	"partials.html": "2ec220880ad0a4ab9b20a5c4fa086071dfdb576430b78f25bf1e353005e818c4",
 	"list.html":     "908cb0e20bb65ad0540e7053759c4c34d68f1c715d2c935c34d6374c2263ac3b",
 }
