@@ -13,14 +13,16 @@
 // URLs (the sitemap) are left out and the others use site-relative paths or leave the field
 // out (docs/open-data.md says which).
 //
-// The package imports the standard library and the model only.
+// The package imports the standard library, the model and internal/par only.
 package export
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
+	"tilbudsviften/internal/par"
 	"tilbudsviften/internal/site"
 )
 
@@ -51,48 +53,50 @@ const (
 	CalendarPath   = "kalender.ics"
 )
 
-// Data writes the files of the given formats; FormatHSDS includes the standalone profile page.
-func Data(s *site.Site, formats []Format, emit Emit) error { return data(s, formats, true, emit) }
-
-// data writes the files of the given formats, with the standalone profile page or without it.
-func data(s *site.Site, formats []Format, standaloneProfile bool, emit Emit) error {
-	var once sync.Once
-	var d *hsdsData // built once, when a format needs it
-	hsds := func() *hsdsData {
-		once.Do(func() { d = buildHSDS(s) })
-		return d
+// Data writes the files of the given formats; FormatHSDS includes the standalone profile page,
+// written after them.
+func Data(s *site.Site, formats []Format, emit Emit) error {
+	if err := data(s, formats, emit); err != nil {
+		return err
 	}
+	if slices.Contains(formats, FormatHSDS) {
+		if err := writeProfile(buildVocabularies(s), emit); err != nil {
+			return fmt.Errorf("%s: %w", FormatHSDS, err)
+		}
+	}
+	return nil
+}
+
+// data writes the files of the given formats.
+func data(s *site.Site, formats []Format, emit Emit) error {
+	// What several formats share is built once, by the first that needs it.
+	hsds := sync.OnceValue(func() *hsdsData { return buildHSDS(s) })
+	rows := sync.OnceValue(func() []*proRow { return proRows(s) })
 	// The formats are written at the same time, each into its own list, and emitted in order.
 	type output struct {
 		files []file
 		err   error
 	}
 	outs := make([]output, len(formats))
-	var wg sync.WaitGroup
-	for i, f := range formats {
-		wg.Go(func() {
-			out := &outs[i]
-			collect := func(p string, data []byte) error {
-				out.files = append(out.files, file{p, data})
-				return nil
+	par.For(len(formats), func(i int) {
+		out := &outs[i]
+		collect := func(p string, data []byte) error {
+			out.files = append(out.files, file{p, data})
+			return nil
+		}
+		switch formats[i] {
+		case FormatHSDS:
+			out.err = writeHSDS(hsds(), collect)
+		case FormatCSV:
+			if out.err = writeTabular(hsds(), collect); out.err == nil {
+				out.err = writeProCSV(rows(), collect)
 			}
-			switch f {
-			case FormatHSDS:
-				if out.err = writeHSDS(hsds(), collect); out.err == nil && standaloneProfile {
-					out.err = writeProfile(hsds(), collect)
-				}
-			case FormatCSV:
-				if out.err = writeTabular(hsds(), collect); out.err == nil {
-					out.err = ProCSV(s, collect)
-				}
-			case FormatJSON:
-				out.err = ProJSON(s, collect)
-			default:
-				out.err = fmt.Errorf("unknown format %q", f)
-			}
-		})
-	}
-	wg.Wait()
+		case FormatJSON:
+			out.err = writeProJSON(rows(), collect)
+		default:
+			out.err = fmt.Errorf("unknown format %q", formats[i])
+		}
+	})
 	for i, out := range outs {
 		err := out.err
 		for _, f := range out.files {
@@ -117,7 +121,7 @@ type file struct {
 // profile page in the site's theme (ProfileContent), so the standalone page, which is for
 // `viften export`, is left out.
 func All(s *site.Site, emit Emit) error {
-	if err := data(s, Formats, false, emit); err != nil {
+	if err := data(s, Formats, emit); err != nil {
 		return err
 	}
 	return SiteFiles(s, emit)

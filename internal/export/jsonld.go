@@ -158,8 +158,7 @@ func organization(p *site.Provider) *ldOrg {
 // public authority provides it, otherwise a Service, with its provider, the municipality as the
 // area served, its audiences (and ages), opening hours, contact channels and places.
 func OfferJSONLD(s *site.Site, o *site.Offer) ([]byte, error) {
-	x := newIDs(s.Config.Municipality)
-	svc := ldService{Context: "https://schema.org", Type: "Service", Identifier: x.id("service", o.Slug),
+	svc := ldService{Context: "https://schema.org", Type: "Service", Identifier: ServiceID(s.Config.Municipality, o.Slug),
 		Name: o.Title, Description: o.Summary, URL: ref(s, o.URL()), InLanguage: "da",
 		AreaServed: ldArea{Type: "AdministrativeArea", Name: s.Config.Municipality}}
 	if government(o.Provider) {

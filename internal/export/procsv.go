@@ -171,7 +171,10 @@ func contactLine(c *site.Contact) string {
 // byte-order mark (so Excel reads æ, ø and å), semicolons between fields (Excel's list
 // separator in Danish), CRLF line ends. A cell that starts like a formula (=, +, -, @) gets an
 // apostrophe first, so the spreadsheet shows it as text instead of running it.
-func ProCSV(s *site.Site, emit Emit) error {
+func ProCSV(s *site.Site, emit Emit) error { return writeProCSV(proRows(s), emit) }
+
+// writeProCSV writes data/tilbud.csv of rows (ProCSV).
+func writeProCSV(rows []*proRow, emit Emit) error {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
@@ -182,7 +185,7 @@ func ProCSV(s *site.Site, emit Emit) error {
 		rec[i] = c.Head
 	}
 	w.Write(rec)
-	for _, r := range proRows(s) {
+	for _, r := range rows {
 		for i, c := range proColumns {
 			rec[i] = spreadsheetSafe(c.Cell(r))
 		}
@@ -204,8 +207,11 @@ func spreadsheetSafe(v string) string {
 }
 
 // ProJSON writes data/tilbud.json: the professionals' rows as a JSON array, lists as arrays.
-func ProJSON(s *site.Site, emit Emit) error {
-	data, err := marshalIndent(proRows(s), " ")
+func ProJSON(s *site.Site, emit Emit) error { return writeProJSON(proRows(s), emit) }
+
+// writeProJSON writes data/tilbud.json of rows (ProJSON).
+func writeProJSON(rows []*proRow, emit Emit) error {
+	data, err := marshalIndent(rows, " ")
 	if err != nil {
 		return err
 	}
