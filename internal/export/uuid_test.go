@@ -3,6 +3,7 @@ package export_test
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -82,5 +83,31 @@ func TestDeterministic(t *testing.T) {
 			}
 			t.Logf("%d files identical", n)
 		})
+	}
+}
+
+// TestEmitOrder holds the package's promise of a fixed order: the formats are written at the
+// same time, but two exports of the same site emit the same paths in the same order, the
+// formats in Formats' order and the standalone profile page after them.
+func TestEmitOrder(t *testing.T) {
+	s := load(t, genFS(300))
+	order := func() []string {
+		var paths []string
+		if err := export.Data(s, export.Formats, func(p string, _ []byte) error {
+			paths = append(paths, p)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return paths
+	}
+	a := order()
+	for range 3 {
+		if b := order(); !slices.Equal(a, b) {
+			t.Fatalf("two exports emit %d and %d paths in different orders", len(a), len(b))
+		}
+	}
+	if a[len(a)-1] != export.ProfilePath || a[len(a)-2] != export.ProJSONPath {
+		t.Errorf("the last paths are %v, want tilbud.json, then the profile page", a[len(a)-2:])
 	}
 }
