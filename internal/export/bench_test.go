@@ -8,7 +8,7 @@ import (
 )
 
 // BenchmarkExport times export.All (every open-data and site file) on a loaded site: the
-// Herlev content and generated sites of 1 000 offers. It reports the files and bytes written;
+// Herlev content and generated sites of 1 000 and 10 000 offers. It reports the files and bytes written;
 // docs/open-data.md quotes the figures.
 func BenchmarkExport(b *testing.B) {
 	sites := []struct {
