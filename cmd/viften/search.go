@@ -124,34 +124,46 @@ func printResponse(w io.Writer, res *search.Response) {
 
 // liveSearch answers the serve command's /api/search over the site serve has just built: it
 // opens a bleve index the first time it sees a new build's site and keeps it until the next.
+// An index a newer build replaced is closed once the searches still using it are done.
 type liveSearch struct {
-	mu   sync.Mutex
-	site *site.Site
-	ix   *search.Index
+	mu  sync.Mutex
+	cur *liveIndex
+}
+
+// liveIndex is the index of one build's site and the searches using it.
+type liveIndex struct {
+	site  *site.Site
+	ix    *search.Index
+	users sync.WaitGroup
 }
 
 // Search answers q over s with the same analysis and ranking as viften search.
 func (l *liveSearch) Search(ctx context.Context, s *site.Site, q string) (any, error) {
-	ix, err := l.index(s)
+	li, err := l.acquire(s)
 	if err != nil {
 		return nil, err
 	}
-	return ix.Search(ctx, search.Request{Query: q})
+	defer li.users.Done()
+	return li.ix.Search(ctx, search.Request{Query: q})
 }
 
-func (l *liveSearch) index(s *site.Site) (*search.Index, error) {
+// acquire returns the index of s, opened if s is a new build's, counted as in use.
+func (l *liveSearch) acquire(s *site.Site) (*liveIndex, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.ix != nil && s == l.site {
-		return l.ix, nil
+	if l.cur == nil || l.cur.site != s {
+		ix, err := search.Open(s)
+		if err != nil {
+			return nil, err
+		}
+		if old := l.cur; old != nil {
+			go func() { // no search acquires old any more
+				old.users.Wait()
+				old.ix.Close()
+			}()
+		}
+		l.cur = &liveIndex{site: s, ix: ix}
 	}
-	ix, err := search.Open(s)
-	if err != nil {
-		return nil, err
-	}
-	if l.ix != nil {
-		l.ix.Close()
-	}
-	l.ix, l.site = ix, s
-	return ix, nil
+	l.cur.users.Add(1)
+	return l.cur, nil
 }

@@ -8,10 +8,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"tilbudsviften/internal/build"
+	"tilbudsviften/internal/content"
 	"tilbudsviften/internal/search"
 	"tilbudsviften/internal/serve"
+	"tilbudsviften/internal/site"
 )
 
 const herlevContent = "../../content"
@@ -144,5 +147,39 @@ func TestLiveSearch(t *testing.T) {
 	}
 	if n := total(); n != 1 {
 		t.Errorf("after the edit: %d results, want 1", n)
+	}
+}
+
+// TestLiveSearchKeepsIndexInUse holds that a rebuild does not close the index of the build
+// before it while a search still uses it, and closes it once that search is done.
+func TestLiveSearchKeepsIndexInUse(t *testing.T) {
+	dir := writeSite(t)
+	load := func() *site.Site {
+		s, _, err := content.Load(os.DirFS(filepath.Join(dir, "content")), "content", content.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	l := &liveSearch{}
+	old, err := l.acquire(load()) // a search on the first build, still running
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Search(context.Background(), load(), "angst"); err != nil { // the next build's
+		t.Fatal(err)
+	}
+	if _, err := old.ix.Search(context.Background(), search.Request{Query: "angst"}); err != nil {
+		t.Fatalf("the running search's index was closed under it: %v", err)
+	}
+	old.users.Done()
+	for i := 0; ; i++ {
+		if _, err := old.ix.Search(context.Background(), search.Request{Query: "angst"}); err != nil {
+			break // closed
+		}
+		if i == 200 {
+			t.Fatal("the replaced index is still open after its last search")
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
