@@ -2,7 +2,6 @@ package content
 
 import (
 	"fmt"
-	"net/mail"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -290,14 +289,10 @@ func checkURL(s string) string {
 	return ""
 }
 
-func validEmail(s string) bool {
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Address != s || a.Name != "" {
-		return false
-	}
-	_, domain, _ := strings.Cut(s, "@")
-	return strings.Contains(domain, ".") && !strings.HasSuffix(domain, ".")
-}
+// validEmail reports whether s is a plain e-mail address (EmailPattern).
+func validEmail(s string) bool { return emailRE.MatchString(s) }
+
+var emailRE = regexp.MustCompile(EmailPattern)
 
 // PhonePattern is the rule for phone numbers, which the loader checks with it (validPhone), as
 // do the JSON Schema and the admin's form checks.
@@ -305,16 +300,19 @@ const PhonePattern = "^" + phone + "$"
 
 const phone = `(\+45 ?[0-9]( *[0-9]){7}|[0-9]( *[0-9]){2,5}|[0-9]( *[0-9]){7})`
 
-// EmailPattern and URLPattern are validEmail's and checkURL's rules as regular expressions,
-// for the JSON Schema and the admin's form checks; TestPatterns holds them to the loader's
-// checks on typical and awkward values. SlugPattern is the rule for ids and file names, which
-// the loader itself checks with it.
+// EmailPattern is the rule for e-mail addresses, which the loader checks with it (validEmail),
+// as do the JSON Schema and the admin's form checks: a plain address, no name or brackets,
+// parts of letters (any script), digits and RFC 5322's other atom characters, joined by single
+// dots, and a domain with a dot. URLPattern is checkURL's rule as a regular expression, for the
+// JSON Schema and the admin; TestPatterns holds it to the loader's check on typical and awkward
+// values. SlugPattern is the rule for ids and file names, which the loader itself checks with it.
 const (
 	EmailPattern = "^" + email + "$"
 	URLPattern   = `^(https?://[^/\s?#]*\.[^/\s?#]*([/?#].*)?|mailto:` + email + `|tel:` + phone + `)$`
 	SlugPattern  = `^[a-z0-9]+(-[a-z0-9]+)*$`
 
-	email = `[^@\s<>"]+@[^@\s<>"]+\.[^@\s<>".]+`
+	atom  = `[^\s\x00-\x1f\x7f()<>\[\]:;@\\,."]+`
+	email = atom + `(\.` + atom + `)*@` + atom + `(\.` + atom + `)*\.` + atom
 )
 
 // validPhone reports whether s is a Danish phone number: 3–6 or 8 digits, spaces allowed,
