@@ -239,20 +239,36 @@
       add(cands.sort(function (a, b) { return a.d - b.d || df[b.i] - df[a.i] || a.i - b.i; }));
     }
     if (w.last && len >= 3) {
-      // The terms starting with p stand together in the sorted vocabulary: a binary search
-      // finds the first (where the page of a short prefix is kept), unless the vocabulary
-      // holds code points whose UTF-16 order is not their bytes' order (a linear scan then).
-      var pre = [], lo = 0, hi = v.length, i;
-      if (this.sorted === undefined) for (this.sorted = true, i = 1; i < v.length; i++) if (!(v[i - 1] < v[i])) this.sorted = false;
-      while (this.sorted && lo < hi) { var mid = (lo + hi) >> 1; if (v[mid] < p) lo = mid + 1; else hi = mid; }
-      for (i = this.sorted ? lo : 0; i < v.length; i++) {
-        if (v[i].startsWith(p)) { if (v[i][0] !== "=") pre.push({ i: i }); }
-        else if (this.sorted) break;
-      }
-      if (pre.length) out.first = pre[0].i;
-      add(pre.sort(function (a, b) { return df[b.i] - df[a.i]; }), 0.5);
+      add(this.prefixed(p).sort(function (a, b) { return df[b.i] - df[a.i]; }), 0.5);
     }
     return out;
+  };
+  // prefixed returns the terms starting with p ({i}, groups left out) in vocabulary order. They
+  // stand together in the sorted vocabulary: a binary search finds the first (where the page of
+  // a short prefix is kept), unless the vocabulary holds code points whose UTF-16 order is not
+  // their bytes' order (a linear scan then).
+  Engine.prototype.prefixed = function (p) {
+    var v = this.vocab, pre = [], lo = 0, hi = v.length, i;
+    if (this.sorted === undefined) for (this.sorted = true, i = 1; i < v.length; i++) if (!(v[i - 1] < v[i])) this.sorted = false;
+    while (this.sorted && lo < hi) { var mid = (lo + hi) >> 1; if (v[mid] < p) lo = mid + 1; else hi = mid; }
+    for (i = this.sorted ? lo : 0; i < v.length; i++) {
+      if (v[i].startsWith(p)) { if (v[i][0] !== "=") pre.push({ i: i }); }
+      else if (this.sorted) break;
+    }
+    return pre;
+  };
+  // ahead reads, while a word is typed, the head shards its next letters most likely need:
+  // those of the terms starting with it, the most frequent first, aheadFiles at most. The
+  // keystrokes that find their shards read wait for no request.
+  var aheadFiles = 4;
+  Engine.prototype.ahead = function (q) {
+    var self = this, ws = this.an.words(q), w = ws[ws.length - 1], df = this.meta.df, files = {}, out = [];
+    if (this.meta.whole || !w || w.e !== q.length || Array.from(w.folded).length < 2) return Promise.resolve();
+    this.prefixed(w.folded).sort(function (a, b) { return df[b.i] - df[a.i] || a.i - b.i; }).forEach(function (t) {
+      var s = self.shardOf(t.i);
+      if (out.length < aheadFiles && !files[s]) { files[s] = true; out.push(self.shard(t.i).catch(function () {})); }
+    });
+    return Promise.all(out);
   };
 
   // typos returns what typo matching scans, made once: the terms' code points, and the terms by
@@ -326,7 +342,7 @@
   Engine.prototype.init = function () {
     var self = this;
     return this.ready = this.ready || this.load("meta.json").then(function (meta) {
-      if (meta.v !== 4) throw Error("meta.json v" + meta.v); // not the format this script reads
+      if (meta.v !== 5) throw Error("meta.json v" + meta.v); // not the format this script reads
       self.meta = meta;
       self.an = new Analyzer(meta);
       self.vocab = terms(meta);
@@ -366,12 +382,17 @@
   // shard returns (a promise of) the head shard of term number i, its rows and prefix pages
   // kept.
   Engine.prototype.shard = function (i) {
-    var self = this, sh = this.meta.shards, lo = 0, hi = sh.length - 1;
-    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (sh[mid] <= i) lo = mid; else hi = mid - 1; }
+    var self = this, sh = this.meta.shards, lo = this.shardOf(i);
     return this.load(this.file("h", lo)).then(function (x) {
       if (x.base === undefined) { Object.assign(self.rows, x[1]); Object.assign(self.pages, x[2]); x.base = sh[lo]; }
       return x;
     });
+  };
+  // shardOf returns the number of the head shard of term number i.
+  Engine.prototype.shardOf = function (i) {
+    var sh = this.meta.shards, lo = 0, hi = sh.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (sh[mid] <= i) lo = mid; else hi = mid - 1; }
+    return lo;
   };
   // term returns (a promise of) term t as read so far: its documents, their weights (NaN: in a
   // later level) and, per kind, the largest weight left.
@@ -380,11 +401,16 @@
     if (i === undefined) return null;
     if (this.terms[i]) return this.terms[i];
     return this.shard(i).then(function (x) {
-      var e = x[0][i - x.base], all = typeof e[0] === "number", t = { i: i, level: 0, docs: [] }, d = 0;
+      // Typed arrays: every term reads alike, so the ranking's compiled code stays valid.
+      var e = x[0][i - x.base], all = typeof e[0] === "number", docs, n = 0, d = 0, j;
       if (typeof e[0] === "string") {
-        for (var bits = atob(e[0]), j = 0; j < m.docs; j++) if (bits.charCodeAt(j >> 3) >> (j & 7) & 1) t.docs.push(j);
-      } else (all ? e.filter(function (_, j) { return j % 2 === 0; }) : e[0]).forEach(function (x) { t.docs.push(d += x); });
-      t.w = new Float64Array(t.docs.length).fill(NaN);
+        for (var bits = atob(e[0]), docs = new Int32Array(m.docs), j = 0; j < m.docs; j++) if (bits.charCodeAt(j >> 3) >> (j & 7) & 1) docs[n++] = j;
+        docs = docs.slice(0, n);
+      } else {
+        var ds = all ? e : e[0], step = all ? 2 : 1;
+        for (docs = new Int32Array(ds.length / step), j = 0; j < docs.length; j++) docs[j] = d += ds[j * step];
+      }
+      var t = { i: i, level: 0, docs: docs, w: new Float64Array(docs.length).fill(NaN), max: null, more: null };
       fill(t, all ? [e, 0, 0] : e.slice(1));
       return self.terms[i] = self.terms[i] || t; // another search may have read it meanwhile
     });
@@ -396,7 +422,7 @@
       while (t.docs[k] < d) k++;
       t.w[k] = p[j + 1];
     }
-    t.max = [e[1], e[2]];
+    t.max = Float64Array.of(e[1], e[2]);
   }
   // deepen reads term t's next level, if any; the last lists the weights left.
   Engine.prototype.deepen = function (t) {
@@ -406,11 +432,12 @@
       t.more = null;
       if (typeof e[0] !== "number") return fill(t, e);
       for (var j = 0, k = 0; j < t.w.length; j++) if (t.w[j] !== t.w[j]) t.w[j] = e[k++];
-      t.max = [0, 0];
+      t.max = new Float64Array(2);
     }, function (err) { t.more = null; throw err; });
   };
 
-  // search answers a query with filters ({param: [ids]}, alder: [n]), size offers at most.
+  // search answers a query with filters ({param: [ids]}, alder: [n]), size offers at most. The
+  // offers found, res.cands, may follow the results: res.all promises res with them.
   Engine.prototype.search = function (q, filters, size) {
     var self = this;
     return this.init().then(function () {
@@ -425,21 +452,34 @@
       res.ok = function (d) { return !res.active || self.failed(res, d) === ""; };
       var ls = words.map(function (w) { return self.leaves(w); }), w = words[0];
       res.terms = ls.flat().map(function (l) { return l.term; });
-      // A word of 3 or 4 letters typed alone, matched as a prefix: its page may be in the
-      // shard of the first term it matches (the export's prefix pages).
-      var pre = words.length === 1 && !res.active && size <= 20 && w.last && w.terms.length === 1 && w.terms[0] === w.primary && Array.from(w.folded).length < 5 ? ls[0].first : undefined;
-      return Promise.all([res.active && self.facets(), pre >= 0 && self.shard(pre)].concat(res.terms.map(function (t) { return self.term(t); }))).then(function (ts) {
-        ts.splice(0, 2);
-        var pg = pre >= 0 && self.pages[w.primary];
+      // A word typed alone may have its page in a head shard (the export's pages): a term's
+      // with further levels in its own; a word of 3 to pageLetters letters the vocabulary
+      // lacks, matched as a prefix, in the shard of the first term it matches.
+      var one = words.length === 1 && !res.active && size <= 20 && w.terms.length === 1 && w.terms[0] === w.primary;
+      var n = one && Array.from(w.folded).length, known = one && self.index.has(w.primary);
+      var pre = one && !known && n >= 3 && n <= m.pageLetters && w.last && self.prefixed(w.primary)[0];
+      var loads = res.terms.map(function (t) { return self.term(t); });
+      return Promise.all([res.active && self.facets(), known ? loads[0] : pre && self.shard(pre.i)]).then(function () {
+        var pg = (known || pre) && self.pages[w.primary];
         if (pg) {
-          var seen = new Uint8Array(m.offers), doc = function (d) { return { doc: d }; };
-          res.cands = [];
-          ts.forEach(function (t) { for (var j = 0; t && j < t.docs.length; j++) if (t.docs[j] < m.offers && !seen[t.docs[j]]++) res.cands.push(t.docs[j]); });
+          // The page and its total are the export's: the results wait for no other file. The
+          // matches (res.cands, for the filters' counts) follow with res.all.
+          var doc = function (d) { return { doc: d }; };
+          res.total = pg[2];
+          res.cands = null;
+          res.all = Promise.all(loads).then(function (ts) {
+            var seen = new Uint8Array(m.offers), cands = [];
+            ts.forEach(function (t) { for (var j = 0; t && j < t.docs.length; j++) if (t.docs[j] < m.offers && !seen[t.docs[j]]++) cands.push(t.docs[j]); });
+            res.cands = cands;
+            return res;
+          });
           return self.finish([pg[0].map(doc), pg[1].map(doc)], size, res);
         }
-        if (words.length) return self.page(ls, ts, size, res);
-        for (var d = 0, all = res.cands = []; d < m.offers; d++) all.push(d);
-        return self.finish([all.map(function (d) { return { doc: d, score: 0 }; }), []], size, res);
+        return Promise.all(loads).then(function (ts) {
+          if (words.length) return self.page(ls, ts, size, res);
+          for (var d = 0, all = res.cands = []; d < m.offers; d++) all.push(d);
+          return self.finish([all.map(function (d) { return { doc: d, score: 0 }; }), []], size, res);
+        });
       });
     });
   };
@@ -453,20 +493,12 @@
   // page scores the matches from what is read and settles the page, or reads further levels
   // and tries again.
   Engine.prototype.page = function (ls, ts, size, res) {
-    var self = this, m = this.meta, N = m.docs, nw = ls.length, k = 0, matched = [], d, j;
+    var self = this, m = this.meta, N = m.docs, nw = ls.length, k = 0, matched = [], d, j, wi, li;
     var b = this.buf = this.buf || [8, 8, 8, 8, 2, 2, 1].map(function (x) { return new (x > 2 ? Float64Array : x > 1 ? Uint16Array : Uint8Array)(N); });
     var tot = b[0], up = b[1], sum = b[2], hi = b[3], cnt = b[4], c = b[5], unk = b[6];
-    ls.forEach(function (wl) {
-      var touched = [];
-      wl.forEach(function (l) {
-        var t = ts[k++];
-        for (j = 0; t && j < t.docs.length; j++) {
-          var x = t.w[j];
-          if (!c[d = t.docs[j]]++) touched.push(d);
-          if (x === x) sum[d] += l.boost * x;
-          else { hi[d] += l.boost * t.max[d < m.offers ? 0 : 1]; unk[d] = 1; }
-        }
-      });
+    for (wi = 0; wi < nw; wi++) {
+      var wl = ls[wi], touched = [];
+      for (li = 0; li < wl.length; li++) if (ts[k++]) gather(ts[k - 1], wl[li].boost, m.offers, b, touched);
       for (j = 0; j < touched.length; j++) {
         d = touched[j];
         tot[d] += sum[d] * c[d] / wl.length;
@@ -474,25 +506,39 @@
         if (!cnt[d]++) matched.push(d);
         sum[d] = hi[d] = c[d] = 0;
       }
-    });
-    var docs = [[], []], scores = [[], []], upper = [0, 0], unknown = [0, 0], all = [0, 0], ok = res.ok, cands = res.cands = [];
-    for (j = 0; j < matched.length; j++) {
+    }
+    var n = matched.length, docs = [new Int32Array(n), new Int32Array(n)], scores = [new Float64Array(n), new Float64Array(n)];
+    var known = [0, 0], upper = new Float64Array(2), unknown = [0, 0], all = [0, 0], ok = res.ok, cands = res.cands = [];
+    for (j = 0; j < n; j++) {
       var kind = (d = matched[j]) < m.offers ? 0 : 1;
       if (!kind) cands.push(d);
       if (kind || !res.active || ok(d)) all[kind]++;
       if (unk[d]) { unknown[kind]++; upper[kind] = Math.max(upper[kind], up[d] * cnt[d] / nw); }
-      else { docs[kind].push(d); scores[kind].push(tot[d] * cnt[d] / nw); }
+      else { docs[kind][known[kind]] = d; scores[kind][known[kind]++] = tot[d] * cnt[d] / nw; }
       tot[d] = up[d] = cnt[d] = unk[d] = 0;
     }
+    for (j = 0; j < 2; j++) { docs[j] = docs[j].subarray(0, known[j]); scores[j] = scores[j].subarray(0, known[j]); }
     var lists = [settle(docs[0], scores[0], upper[0], unknown[0], Math.min(size, all[0]), ok),
       res.active ? [] : settle(docs[1], scores[1], upper[1], unknown[1], Math.min(3, all[1]), function () { return true; })];
     if (lists[0] && lists[1]) return this.finish(lists, size, res);
     return Promise.all(ts.map(function (t) { return self.deepen(t); })).then(function () { return self.page(ls, ts, size, res); });
   };
+  // gather adds the matches of term t (boost) to page's sums: of known weights into sum, of
+  // unknown ones their bound into hi; c counts a document's matched leaves.
+  function gather(t, boost, offers, b, touched) {
+    var docs = t.docs, w = t.w, sum = b[2], hi = b[3], c = b[5], unk = b[6], mo = boost * t.max[0], mp = boost * t.max[1];
+    for (var j = 0; j < docs.length; j++) {
+      var d = docs[j], x = w[j];
+      if (!c[d]++) touched.push(d);
+      if (x === x) sum[d] += boost * x;
+      else { hi[d] += d < offers ? mo : mp; unk[d] = 1; }
+    }
+  }
   // finish counts the offers found and loads the documents shown.
   Engine.prototype.finish = function (lists, size, res) {
     var self = this, m = this.meta, hits = [], ok = res.ok;
-    res.total = res.active ? res.cands.filter(ok).length : res.cands.length;
+    if (res.cands) res.total = res.active ? res.cands.filter(ok).length : res.cands.length; // else a page's, given
+    res.all = res.all || Promise.resolve(res);
     lists[0].forEach(function (s) { if (hits.length < size && ok(s.doc)) hits.push(s); });
     var shown = hits.concat(lists[1].slice(0, 3));
     return Promise.all(shown.map(function (s) {
@@ -665,7 +711,9 @@
       remember();
       // Else the counts follow once the facet table is loaded.
       (window.requestIdleCallback || setTimeout)(function () {
-        (prefetched = prefetched || engine.prefetch()).then(res.facets ? null : counts, counts); // failed: no counts
+        var ready = prefetched = prefetched || engine.prefetch();
+        res.all.then(function () { ready.then(res.facets ? null : counts, counts); }, function () {}); // no facet table: counts without numbers
+        if (my === seq) engine.ahead(q);
       }, { timeout: 200 });
     }, function () {
       remember();

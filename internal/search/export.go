@@ -44,7 +44,7 @@ const (
 )
 
 // The offers and other pages search.js shows for a query. A head shard also holds the rows of
-// the documents each of its terms would show alone (shownRows), so that a word's results need
+// the documents each of its terms would show alone (shownOf), so that a word's results need
 // no document chunk: the chunks serve the pages of several words and of filters. An index whose
 // heads and chunks come to prefetchBytes or less gets no such rows: search.js loads it whole
 // after the first results, and rows repeat documents many times over (Herlev's head shards
@@ -60,26 +60,28 @@ const (
 const MetaPath = "search/meta.json"
 
 // metaVersion is Meta.Version, the format of the exported files; search.js reads only this one.
-const metaVersion = 4
+const metaVersion = 5
 
 // Meta is the content of search/meta.json.
 type Meta struct {
-	Version   int          `json:"v"`
-	Fields    int          `json:"fields"` // fields per term (the coord denominator)
-	Stop      []string     `json:"stop"`
-	Groups    []Group      `json:"groups"`
-	Compounds bool         `json:"compounds"`
-	Vocab     string       `json:"vocab"` // every term, sorted bytewise, front-coded (frontCode)
-	DF        []int        `json:"df"`    // per term: documents, summed over fields
-	Shards    []int        `json:"shards"`
-	Hash      string       `json:"hash"` // of every head, level and document file; part of their names
-	Docs      int          `json:"docs"`
-	Offers    int          `json:"offers"` // documents 0 … Offers-1 are offers
-	Chunk     int          `json:"chunk"`
-	Whole     bool         `json:"whole"` // no rows: search.js loads every head shard and chunk after the first results
-	FacetFile string       `json:"facetFile"`
-	Facets    []FacetLabel `json:"facets"`
-	MaxAge    int          `json:"maxAge"` // the age facet's last value
+	Version   int      `json:"v"`
+	Fields    int      `json:"fields"` // fields per term (the coord denominator)
+	Stop      []string `json:"stop"`
+	Groups    []Group  `json:"groups"`
+	Compounds bool     `json:"compounds"`
+	Vocab     string   `json:"vocab"` // every term, sorted bytewise, front-coded (frontCode)
+	DF        []int    `json:"df"`    // per term: documents, summed over fields
+	Shards    []int    `json:"shards"`
+	Hash      string   `json:"hash"` // of every head, level and document file; part of their names
+	Docs      int      `json:"docs"`
+	Offers    int      `json:"offers"` // documents 0 … Offers-1 are offers
+	Chunk     int      `json:"chunk"`
+	Whole     bool     `json:"whole"` // no rows: search.js loads every head shard and chunk after the first results
+	// PageLetters is the longest prefix with a page (prefixPageMax); 0: none (Whole).
+	PageLetters int          `json:"pageLetters"`
+	FacetFile   string       `json:"facetFile"`
+	Facets      []FacetLabel `json:"facets"`
+	MaxAge      int          `json:"maxAge"` // the age facet's last value
 }
 
 // FacetLabel names a facet's parameter and values, in the order the facet file numbers them.
@@ -92,9 +94,10 @@ type FacetLabel struct {
 //
 //	search/h/<shard>.<h>.json        head shard: [heads, rows, pages]: per term of the shard, in
 //	                                 vocabulary order, its head; {"<doc>": [kind, url, title,
-//	                                 summary]} for the documents its terms show alone (shownRows)
-//	                                 and its prefix pages show; {"<prefix>": [offers, others]},
-//	                                 the prefix pages of the shard's terms (prefixPages)
+//	                                 summary]} for the documents its terms show alone (shownOf)
+//	                                 and its pages show; {"<word>": [offers, others, total]}, the
+//	                                 pages of the shard's terms: prefix pages (prefixPages) and
+//	                                 those of terms with further levels
 //	search/t/<term>-<level>.<h>.json a further level of term number <term>, from 1
 //	search/d/<chunk>.<h>.json        docChunk documents: [kind, url, title, summary]
 //
@@ -187,11 +190,28 @@ func writeIndex(meta Meta, an *Analyzer, postings map[string][]posting, dfSum ma
 	sh := packShards(termHeads, nil, nil, nil)
 	meta.Whole = !opts.rowsAlways && sh.size+chunkBytes <= prefetchBytes
 	if !meta.Whole {
-		var pages map[int][]prefixPage
+		pages := map[int][]wordPage{}
 		if an != nil {
+			meta.PageLetters = prefixPageMax
 			pages = prefixPages(an, newVocabulary(vocab, meta.DF), postings, ft.offers)
 		}
-		sh = packShards(termHeads, func(i int) []int { return shownRows(postings[vocab[i]], ft.offers) }, rowJSON, pages)
+		shownBy := make([][2][]int, len(vocab))
+		par.For(len(vocab), func(i int) { shownBy[i] = shownOf(postings[vocab[i]], ft.offers) })
+		// A term with further levels that a word typed alone can be gets its page: its
+		// heaviest postings may tie with ones left to a level, which search.js would then
+		// read to order them.
+		for _, tl := range levels {
+			if t := vocab[tl.term]; an != nil && typedAsItself(an, t) {
+				total := 0
+				for _, p := range postings[t] {
+					if p.doc < ft.offers {
+						total++
+					}
+				}
+				pages[tl.term] = append(pages[tl.term], wordPage{t, shownBy[tl.term], total})
+			}
+		}
+		sh = packShards(termHeads, shownBy, rowJSON, pages)
 	}
 	heads := sh.files
 	meta.Shards = sh.first
@@ -251,11 +271,11 @@ type termLevels struct {
 }
 
 // packShards joins the terms' heads, in vocabulary order, into shards [heads, rows, pages]:
-// rows holds rowJSON[d] for every document d that shown(term) names (shown nil: none) or a
-// page shows; pages holds {"<prefix>": [offers, other pages]} for the prefix pages of the
-// shard's terms (pages: by the index of the term they go with). A shard closes once its
-// heads, rows and pages reach shardBytes.
-func packShards(heads [][]byte, shown func(term int) []int, rowJSON [][]byte, pages map[int][]prefixPage) shards {
+// rows holds rowJSON[d] for every document d that shown[term] names (shown nil: none) or a
+// page shows; pages holds {"<word>": [offers, other pages, total]} for the pages of the shard's
+// terms (pages: by the index of the term they go with). A shard closes once its heads, rows
+// and pages reach shardBytes.
+func packShards(heads [][]byte, shown [][2][]int, rowJSON [][]byte, pages map[int][]wordPage) shards {
 	var sh shards
 	var shard bytes.Buffer
 	inShard := map[int]bool{} // the shard's documents
@@ -295,17 +315,19 @@ func packShards(heads [][]byte, shown func(term int) []int, rowJSON [][]byte, pa
 		}
 		shard.Write(head)
 		if shown != nil {
-			for _, d := range shown(i) {
-				addRow(d)
+			for _, ds := range shown[i] {
+				for _, d := range ds {
+					addRow(d)
+				}
 			}
 		}
 		for _, pg := range pages[i] {
 			if shardPages.Len() > 0 {
 				shardPages.WriteByte(',')
 			}
-			shardPages.Write(mustJSON(pg.prefix))
+			shardPages.Write(mustJSON(pg.word))
 			shardPages.WriteByte(':')
-			shardPages.Write(mustJSON(pg.docs))
+			shardPages.Write(mustJSON(pg))
 			for _, ds := range pg.docs {
 				for _, d := range ds {
 					addRow(d)
@@ -399,14 +421,13 @@ func writeHead(b *bytes.Buffer, ps []posting, n, offers, k int) (levels [][]byte
 	return levels
 }
 
-// shownRows returns the documents a query of the one term with postings ps shows (shown).
-func shownRows(ps []posting, offers int) []int {
+// shownOf returns the documents a query of the one term with postings ps shows (shown).
+func shownOf(ps []posting, offers int) [2][]int {
 	list := make([]scored, len(ps))
 	for j, p := range ps {
 		list[j] = scored{p.doc, p.weight}
 	}
-	kinds := shown(list, offers)
-	return append(kinds[0], kinds[1]...)
+	return shown(list, offers)
 }
 
 // writePairs appends postings as [docDelta, weight, …].

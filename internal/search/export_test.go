@@ -257,23 +257,24 @@ func TestShownRows(t *testing.T) {
 	t.Logf("Herlev's head shards: %d bytes; %d with rows and prefix pages, of which %d the pages objects", heads, withRows, pages)
 }
 
-// TestPrefixPages holds the head shards' prefix pages to bleve and to their purpose: every page
-// is the page viften search gives for the prefix typed alone (first shownOffers offers and
-// shownOthers other pages, in order), and search.js, searching the prefix on a first visit,
-// shows that page from the head shards alone: no further level, no document chunk. Herlev's
-// index, small enough to prefetch, has none; it is checked with rows forced on.
-func TestPrefixPages(t *testing.T) {
+// TestWordPages holds the head shards' pages (of prefixes, and of terms with further levels)
+// to bleve and to their purpose: every page is the page viften search gives for the word typed
+// alone (first shownOffers offers and shownOthers other pages, in order, and the offers
+// found), and search.js, searching the word on a first visit, shows that page from its head
+// shard alone: no further level, no document chunk, no other head shard. Herlev's index, small enough to prefetch, has none; it is checked
+// with rows forced on and small heads.
+func TestWordPages(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generated site")
 	}
 	for _, tc := range []struct {
-		name string
-		s    *site.Site
-		opts Options
-		min  int // pages at least
+		name       string
+		s          *site.Site
+		opts       Options
+		min, terms int // pages at least, of them of terms
 	}{
-		{"generated", genSite(t, 1000), DefaultOptions(), 2},
-		{"herlev", herlevSite(t), Options{Compounds: true, rowsAlways: true}, 100},
+		{"generated", genSite(t, 1000), DefaultOptions(), 90, 50},
+		{"herlev", herlevSite(t), Options{Compounds: true, rowsAlways: true, head: 8}, 200, 50},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			files := export(t, tc.s, tc.opts)
@@ -282,7 +283,12 @@ func TestPrefixPages(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer ix.Close()
-			pages := map[string][2][]int{}
+			type page struct {
+				docs  [2][]int
+				total int
+				shard string // the file search.js finds it in
+			}
+			pages := map[string]page{}
 			rows := map[int][4]string{}
 			for p, data := range files {
 				if !strings.HasPrefix(p, "search/h/") {
@@ -290,14 +296,20 @@ func TestPrefixPages(t *testing.T) {
 				}
 				var shard struct {
 					rows  map[string][4]string
-					pages map[string][2][]int
+					pages map[string][3]json.RawMessage
 				}
 				if err := json.Unmarshal(data, &[3]any{nil, &shard.rows, &shard.pages}); err != nil {
 					t.Fatalf("%s: %v", p, err)
 				}
-				for prefix, pg := range shard.pages {
+				for prefix, raw := range shard.pages {
+					pg := page{shard: strings.TrimPrefix(p, "search/")}
+					for i, v := range []any{&pg.docs[0], &pg.docs[1], &pg.total} {
+						if err := json.Unmarshal(raw[i], v); err != nil {
+							t.Fatalf("%s: page %q: %v", p, prefix, err)
+						}
+					}
 					pages[prefix] = pg
-					for _, ds := range pg {
+					for _, ds := range pg.docs {
 						for _, d := range ds {
 							row, ok := shard.rows[strconv.Itoa(d)]
 							if !ok {
@@ -308,8 +320,14 @@ func TestPrefixPages(t *testing.T) {
 					}
 				}
 			}
-			if len(pages) < tc.min {
-				t.Fatalf("%d prefix pages, want at least %d", len(pages), tc.min)
+			terms := 0
+			for w := range pages {
+				if _, ok := ix.vocab.index[w]; ok {
+					terms++
+				}
+			}
+			if len(pages) < tc.min || terms < tc.terms {
+				t.Fatalf("%d pages, %d of them of terms; want at least %d and %d", len(pages), terms, tc.min, tc.terms)
 			}
 			var in []string
 			var prefixes []string
@@ -319,7 +337,7 @@ func TestPrefixPages(t *testing.T) {
 					t.Fatal(err)
 				}
 				var got, hits []string
-				for kind, ds := range pages[prefix] {
+				for kind, ds := range pages[prefix].docs {
 					for _, d := range ds {
 						got = append(got, fmt.Sprint(kind, rows[d][1]))
 					}
@@ -330,10 +348,12 @@ func TestPrefixPages(t *testing.T) {
 				for _, h := range want.Others {
 					hits = append(hits, "1"+h.URL)
 				}
-				if !slices.Equal(got, hits) {
-					t.Errorf("page of %q:\nexported:      %v\nviften search: %v", prefix, got, hits)
+				if !slices.Equal(got, hits) || pages[prefix].total != want.Total {
+					t.Errorf("page of %q:\nexported:      %d, %v\nviften search: %d, %v", prefix, pages[prefix].total, got, want.Total, hits)
 				}
-				b, _ := json.Marshal(map[string]any{"q": prefix, "size": shownOffers, "cold": true})
+				// The page's shard is the only head shard that arrives: the results must not wait
+				// for the others.
+				b, _ := json.Marshal(map[string]any{"q": prefix, "size": shownOffers, "cold": true, "only": pages[prefix].shard})
 				in = append(in, string(b))
 				prefixes = append(prefixes, prefix)
 			}
@@ -342,6 +362,10 @@ func TestPrefixPages(t *testing.T) {
 				var js jsResponse
 				if err := json.Unmarshal([]byte(got[i]), &js); err != nil {
 					t.Fatal(err)
+				}
+				if js.Error != "" {
+					t.Errorf("%q, its page's shard %s alone arriving: %s", prefix, pages[prefix].shard, js.Error)
+					continue
 				}
 				for _, f := range js.Files {
 					if !strings.HasPrefix(f, "h/") && f != "meta.json" {
@@ -360,7 +384,7 @@ func TestPrefixPages(t *testing.T) {
 					t.Errorf("%q:\nsearch.js:     %d, %v, others %v\nviften search: %d, %v, others %v", prefix, js.Total, js.Hits, js.Others, want.Total, hits, others)
 				}
 			}
-			t.Logf("%d prefix pages, each viften search's page, shown by search.js from the head shards", len(pages))
+			t.Logf("%d pages (%d of terms), each viften search's page, shown by search.js from the head shards", len(pages), terms)
 		})
 	}
 }

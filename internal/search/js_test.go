@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -212,6 +213,8 @@ type jsResponse struct {
 	Unknown [2]int `json:"unknown"`
 	// Files lists, for a cold search, the files search.js fetched before its results.
 	Files []string `json:"files"`
+	Error string   `json:"error"` // a request with "only": the results did not come
+
 }
 
 // TestJSRanking holds the browser's results equal to viften search's (the bleve index): for
@@ -390,4 +393,103 @@ func TestJSMetaVersion(t *testing.T) {
 			t.Errorf("meta.json of version %d: search.js gives %v, %q; want an error naming %q", v, err, out, want)
 		}
 	}
+}
+
+// TestReadAhead holds search.js's reading ahead to its purpose: once the page has searched a
+// word as typed so far and read ahead, the search of its next letter fetches no head shard
+// when the terms starting with the word so far lie in two shards or fewer (search.js reads up
+// to aheadFiles), and shows viften search's results. Checked on 1 000 generated offers for
+// terms typed alone and for prefixes of 3 and 4 letters the vocabulary lacks, each typed with
+// its last letter missing first.
+func TestReadAhead(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generated site")
+	}
+	s := genSite(t, 1000)
+	files := export(t, s, DefaultOptions())
+	var meta Meta
+	if err := json.Unmarshal(files[MetaPath], &meta); err != nil {
+		t.Fatal(err)
+	}
+	if meta.Whole {
+		t.Fatal("the generated index is loaded whole: nothing to read ahead")
+	}
+	ix, err := Open(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	vocab := unfrontCode(meta.Vocab)
+	inVocab := map[string]bool{}
+	for _, v := range vocab {
+		inVocab[v] = true
+	}
+	// spans counts the head shards holding the terms that start with p.
+	spans := func(p string) int {
+		shards := map[int]bool{}
+		for i, v := range vocab {
+			if strings.HasPrefix(v, p) && v[:1] != groupPrefix {
+				shards[sort.Search(len(meta.Shards), func(s int) bool { return meta.Shards[s] > i })-1] = true
+			}
+		}
+		return len(shards)
+	}
+	seen := map[string]bool{}
+	var words, in []string
+	for _, v := range vocab {
+		r := []rune(v)
+		for n := 3; n <= len(r); n++ {
+			w := string(r[:n])
+			if seen[w] || inVocab[w] != (n == len(r)) || n > 4 && !inVocab[w] {
+				continue // the term itself, or a prefix of 3 or 4 letters it lacks
+			}
+			seen[w] = true
+			typed := string(r[:n-1])
+			if len(seen)%4 != 0 || !typedAsItself(ix.an, w) || spans(typed) > 2 {
+				continue // a quarter of them are enough
+			}
+			words = append(words, w)
+			b, _ := json.Marshal(map[string]any{"q": w, "typed": typed, "size": shownOffers, "cold": true})
+			in = append(in, string(b))
+		}
+	}
+	if len(words) < 200 {
+		t.Fatalf("%d words to check, want at least 200", len(words))
+	}
+	got := runJS(t, "search", writeExport(t, files), in)
+	for i, w := range words {
+		var js jsResponse
+		if err := json.Unmarshal([]byte(got[i]), &js); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range js.Files {
+			if strings.HasPrefix(f, "h/") {
+				t.Errorf("%q, after reading ahead from %q, fetched %s", w, string([]rune(w)[:len([]rune(w))-1]), f)
+			}
+		}
+		want, err := ix.Search(context.Background(), Request{Query: w, Size: shownOffers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var hits []string
+		for _, h := range want.Hits {
+			hits = append(hits, h.URL)
+		}
+		if !slices.Equal(js.Hits, hits) || js.Total != want.Total {
+			t.Errorf("%q:\nsearch.js:     %d, %v\nviften search: %d, %v", w, js.Total, js.Hits, want.Total, hits)
+		}
+	}
+	t.Logf("%d words typed after reading ahead", len(words))
+}
+
+// unfrontCode decodes a front-coded vocabulary (frontCode).
+func unfrontCode(s string) []string {
+	var out []string
+	prev := ""
+	for _, e := range strings.Split(s, " ") {
+		n, _ := strconv.ParseInt(e[:1], 36, 0)
+		prev = prev[:n] + e[1:]
+		out = append(out, prev)
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/json"
 	"slices"
 	"unicode/utf8"
 
@@ -8,7 +9,8 @@ import (
 )
 
 // Prefix pages spare the first letters of a word typed alone their slowest search. A word of
-// 3 or 4 letters the vocabulary lacks is matched as the prefix of up to maxPrefix terms, and
+// 3 to 6 letters the vocabulary lacks is matched as the prefix of up to maxPrefix terms (and
+// from 5 letters to the terms one typo away), and
 // the page of such a query ranks documents by all of those terms together: the best of them
 // are seldom among any one term's heaviest postings or rows, so search.js would read further
 // levels and then document chunks, three rounds of requests, before it could show the page.
@@ -16,15 +18,22 @@ import (
 // (shownOffers offers, shownOthers other pages) with its rows in the head shard of the first
 // term the prefix matches: search.js reads it with the heads, one round.
 //
-// Only prefixes shorter than 5 letters get a page: from 5 letters a word also has typo
-// matches, whose heads lie anywhere in the vocabulary, and a longer prefix matches fewer and
-// rarer terms, which their heads settle.
-const prefixPageMax = 4 // letters
+// Only prefixes of prefixPageMax letters or fewer get a page (Meta.PageLetters): a longer one
+// matches fewer and rarer terms, which their heads settle. On 10 000 generated offers the
+// pages of 5 and 6 letters add 11 KB to the head shards' 3.5 MB.
+const prefixPageMax = 6 // letters
 
-// prefixPage is the page of the one-word query prefix, as search.js would rank it.
-type prefixPage struct {
-	prefix string
-	docs   [2][]int // offers, other pages, in rank order
+// wordPage is the page of a one-word query, as search.js would rank it: a prefix's, or a
+// term's alone.
+type wordPage struct {
+	word  string
+	docs  [2][]int // offers, other pages, in rank order
+	total int      // offers found
+}
+
+// MarshalJSON writes the page as search.js reads it: [offers, other pages, total].
+func (p wordPage) MarshalJSON() ([]byte, error) {
+	return json.Marshal([]any{p.docs[0], p.docs[1], p.total})
 }
 
 // prefixPages returns the prefix pages of the index whose sorted vocabulary is v and whose
@@ -33,7 +42,7 @@ type prefixPage struct {
 // kept under the stem its word has, for search.js looks it up by the stem of the word typed:
 // so a prefix gets one only when an analyses it as itself, one word (not a stop word, its
 // stem itself, no compound parts).
-func prefixPages(an *Analyzer, v *vocabulary, postings map[string][]posting, offers int) map[int][]prefixPage {
+func prefixPages(an *Analyzer, v *vocabulary, postings map[string][]posting, offers int) map[int][]wordPage {
 	seen := map[string]bool{}
 	var prefixes []string
 	for _, t := range v.terms {
@@ -58,17 +67,18 @@ func prefixPages(an *Analyzer, v *vocabulary, postings map[string][]posting, off
 		}
 	}
 	slices.Sort(prefixes)
-	pages := make([]*prefixPage, len(prefixes))
+	pages := make([]*wordPage, len(prefixes))
 	par.For(len(prefixes), func(k int) {
 		p := prefixes[k]
 		if ls := (word{folded: p, primary: p, terms: []string{p}, last: true}).leaves(v); len(ls) >= 3 {
-			pages[k] = &prefixPage{prefix: p, docs: pageOf(ls, postings, offers)}
+			docs, total := pageOf(ls, postings, offers)
+			pages[k] = &wordPage{p, docs, total}
 		} // else the prefix and one term: that term's own ranking, in its rows
 	})
-	out := map[int][]prefixPage{}
+	out := map[int][]wordPage{}
 	for _, pg := range pages {
 		if pg != nil {
-			i, _ := v.prefixRange(pg.prefix)
+			i, _ := v.prefixRange(pg.word)
 			out[i] = append(out[i], *pg)
 		}
 	}
@@ -82,9 +92,9 @@ func typedAsItself(an *Analyzer, p string) bool {
 }
 
 // pageOf ranks the one-word query of leaves as search.js does (Engine.prototype.page, with
-// every weight known: the same sums in the same order) and returns the documents shown.
-// postings hold the weights as exported.
-func pageOf(leaves []leaf, postings map[string][]posting, offers int) [2][]int {
+// every weight known: the same sums in the same order) and returns the documents shown and
+// the offers found. postings hold the weights as exported.
+func pageOf(leaves []leaf, postings map[string][]posting, offers int) (docs [2][]int, total int) {
 	sum := map[int]float64{}
 	count := map[int]int{}
 	for _, l := range leaves {
@@ -96,6 +106,9 @@ func pageOf(leaves []leaf, postings map[string][]posting, offers int) [2][]int {
 	list := make([]scored, 0, len(sum))
 	for d, x := range sum {
 		list = append(list, scored{d, x * float64(count[d]) / float64(len(leaves))})
+		if d < offers {
+			total++
+		}
 	}
-	return shown(list, offers)
+	return shown(list, offers), total
 }

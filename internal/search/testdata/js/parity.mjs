@@ -6,7 +6,11 @@
 //   node parity.mjs SEARCH_JS vocab DIR       < term numbers          > meta.json's terms
 //
 // DIR holds the exported search/ files. A request is {"q": "...", "filters": {...}, "size": 5,
-// "cold": false}; the response to a cold one also lists the files it fetched.
+// "cold": false, "typed": ""}; the response to a cold one also lists the files it fetched. A
+// cold request with "typed" first searches that (the query as typed so far) and lets the engine
+// read ahead after it, as the page does; the files listed are then those q fetched itself. A
+// cold request with "only": "h/…" gets no head shard but that one (the others never arrive);
+// its response, with no facets, comes when the results do, or says "error" after 2 s.
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
@@ -36,11 +40,25 @@ if (mode === "stem") {
     const fetched = [];
     const slow = (name) => {
       fetched.push(name);
+      if (req.only && name.startsWith("h/") && name !== req.only) return new Promise(() => {});
       return name === warm.meta.facetFile ? new Promise((ok) => setTimeout(ok, 10)).then(() => get(name)) : get(name);
     };
     const engine = req.cold ? new S.Engine(slow) : warm;
-    const res = await engine.search(req.q, req.filters || {}, req.size || 10);
+    if (req.typed) {
+      await engine.search(req.typed, {}, req.size || 10);
+      await engine.ahead(req.typed);
+      fetched.length = 0;
+    }
+    const search = engine.search(req.q, req.filters || {}, req.size || 10);
+    if (req.only) {
+      const late = new Promise((ok) => setTimeout(ok, 2000, { error: "no results within 2 s" }));
+      const res = await Promise.race([search, late]);
+      out.push(JSON.stringify({ total: res.total, hits: (res.hits || []).map((h) => h.url), others: (res.others || []).map((h) => h.url), files: fetched, error: res.error }));
+      continue;
+    }
+    const res = await search;
     const files = fetched.slice(); // what a cold search fetched before its results
+    await res.all;
     await engine.facets();
     res.facets = engine.counts(res); // the page counts them once the results are shown
     // The matches whose weight is still unread, per kind: the page settled without them.
