@@ -349,14 +349,13 @@
       self.index = new Map(self.vocab.map(function (t, i) { return [t, i]; }));
     });
   };
-  // prefetch, after the first results, loads the facet table and an index the export marked
-  // whole (small: no rows in its head shards), and prepares typo matching.
+  // prefetch, after the first results, loads the facet table, an index the export marked whole
+  // (small: no rows in its head shards) or else the rows of the first page of all offers (what
+  // a query of stop words alone shows), and prepares typo matching.
   Engine.prototype.prefetch = function () {
     var self = this, m = this.meta, get = function (f) { self.load(f).catch(function () {}); };
-    if (m.whole) {
-      m.shards.forEach(function (_, s) { get(self.file("h", s)); });
-      for (var c = 0; c * m.chunk < m.docs; c++) get(self.file("d", c));
-    }
+    if (m.whole) m.shards.forEach(function (_, s) { get(self.file("h", s)); });
+    for (var c = 0; c * m.chunk < (m.whole ? m.docs : Math.min(m.offers, 20)); c++) get(self.file("d", c));
     this.typos();
     return this.facets();
   };

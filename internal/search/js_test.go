@@ -396,9 +396,10 @@ func TestJSMetaVersion(t *testing.T) {
 }
 
 // TestReadAhead holds search.js's reading ahead to its purpose: once the page has searched a
-// word as typed so far and read ahead, the search of its next letter fetches no head shard
-// when the terms starting with the word so far lie in two shards or fewer (search.js reads up
-// to aheadFiles), and shows viften search's results. Checked on 1 000 generated offers for
+// word as typed so far, prefetched and read ahead, the search of its next letter fetches no
+// head shard when the terms starting with the word so far lie in two shards or fewer
+// (search.js reads up to aheadFiles), nothing at all when it is a stop word (the first offers'
+// rows are prefetched), and shows viften search's results. Checked on 1 000 generated offers for
 // terms typed alone and for prefixes of 3 and 4 letters the vocabulary lacks, each typed with
 // its last letter missing first.
 func TestReadAhead(t *testing.T) {
@@ -456,6 +457,14 @@ func TestReadAhead(t *testing.T) {
 	if len(words) < 200 {
 		t.Fatalf("%d words to check, want at least 200", len(words))
 	}
+	// A stop word typed alone shows the first offers, whose rows the page prefetched.
+	stops := 0
+	for _, w := range meta.Stop {
+		if r := []rune(w); len(r) >= 2 {
+			b, _ := json.Marshal(map[string]any{"q": w, "typed": string(r[:len(r)-1]), "size": shownOffers, "cold": true})
+			words, in, stops = append(words, w), append(in, string(b)), stops+1
+		}
+	}
 	got := runJS(t, "search", writeExport(t, files), in)
 	for i, w := range words {
 		var js jsResponse
@@ -463,7 +472,7 @@ func TestReadAhead(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, f := range js.Files {
-			if strings.HasPrefix(f, "h/") {
+			if strings.HasPrefix(f, "h/") || i >= len(words)-stops {
 				t.Errorf("%q, after reading ahead from %q, fetched %s", w, string([]rune(w)[:len([]rune(w))-1]), f)
 			}
 		}
@@ -479,7 +488,7 @@ func TestReadAhead(t *testing.T) {
 			t.Errorf("%q:\nsearch.js:     %d, %v\nviften search: %d, %v", w, js.Total, js.Hits, want.Total, hits)
 		}
 	}
-	t.Logf("%d words typed after reading ahead", len(words))
+	t.Logf("%d words and %d stop words typed after reading ahead", len(words)-stops, stops)
 }
 
 // unfrontCode decodes a front-coded vocabulary (frontCode).

@@ -8,7 +8,7 @@
 // DIR holds the exported search/ files. A request is {"q": "...", "filters": {...}, "size": 5,
 // "cold": false, "typed": ""}; the response to a cold one also lists the files it fetched. A
 // cold request with "typed" first searches that (the query as typed so far) and lets the engine
-// read ahead after it, as the page does; the files listed are then those q fetched itself. A
+// prefetch and read ahead after it, as the page does; the files listed are then those q fetched itself. A
 // cold request with "only": "h/…" gets no head shard but that one (the others never arrive);
 // its response, with no facets, comes when the results do, or says "error" after 2 s.
 import fs from "node:fs";
@@ -46,7 +46,7 @@ if (mode === "stem") {
     const engine = req.cold ? new S.Engine(slow) : warm;
     if (req.typed) {
       await engine.search(req.typed, {}, req.size || 10);
-      await engine.ahead(req.typed);
+      await Promise.all([engine.prefetch(), engine.ahead(req.typed)]);
       fetched.length = 0;
     }
     const search = engine.search(req.q, req.filters || {}, req.size || 10);
