@@ -452,14 +452,15 @@
       var ls = words.map(function (w) { return self.leaves(w); }), w = words[0];
       res.terms = ls.flat().map(function (l) { return l.term; });
       // A word typed alone may have its page in a head shard (the export's pages): a term's
-      // with further levels in its own; a word of 3 to pageLetters letters the vocabulary
-      // lacks, matched as a prefix, in the shard of the first term it matches.
+      // with further levels in its own, under the term; a word of 3 to pageLetters letters
+      // whose stem the vocabulary lacks, matched as a prefix, under the word (folded) in the
+      // shard of the first term its stem matches.
       var one = words.length === 1 && !res.active && size <= 20 && w.terms.length === 1 && w.terms[0] === w.primary;
       var n = one && Array.from(w.folded).length, known = one && self.index.has(w.primary);
-      var pre = one && !known && n >= 3 && n <= m.pageLetters && w.last && self.prefixed(w.primary)[0];
+      var pre = one && !known && n >= 3 && n <= m.pageLetters && w.last && !self.index.has(w.folded) && self.prefixed(w.primary)[0];
       var loads = res.terms.map(function (t) { return self.term(t); });
       return Promise.all([res.active && self.facets(), known ? loads[0] : pre && self.shard(pre.i)]).then(function () {
-        var pg = (known || pre) && self.pages[w.primary];
+        var pg = known ? self.pages[w.primary] : pre && self.pages[w.folded];
         if (pg) {
           // The page and its total are the export's: the results wait for no other file. The
           // matches (res.cands, for the filters' counts) follow with res.all.

@@ -139,15 +139,16 @@ func ExportWith(s *site.Site, opts Options, emit func(path string, data []byte) 
 	}
 	postings, dfSum := weights(as)
 	meta := Meta{Version: metaVersion, Fields: numFields, Stop: an.StopWords(), Groups: an.Groups(), Compounds: opts.Compounds}
-	return writeIndex(meta, an, postings, dfSum, rows, newFacetTable(s, docs), opts, emit)
+	return writeIndex(meta, an, surfaceWords(as), postings, dfSum, rows, newFacetTable(s, docs), opts, emit)
 }
 
 // writeIndex completes meta with the vocabulary of postings and writes every exported file:
 // the head shards (heads of opts.head postings; 0: headPostings), the further levels, the
 // chunks of rows (per document [kind, url, title, summary]; offers first, ft.offers of them),
-// the facet table and meta.json. an is the analyzer queries are read with (nil: no prefix
-// pages). The weights of postings are rounded in place as the files write them.
-func writeIndex(meta Meta, an *Analyzer, postings map[string][]posting, dfSum map[string]int, rows [][4]string, ft *facetTable, opts Options, emit func(path string, data []byte) error) error {
+// the facet table and meta.json. an is the analyzer queries are read with (nil: no pages of
+// words), surface the documents' words, folded (their prefixes may get pages). The weights of
+// postings are rounded in place as the files write them.
+func writeIndex(meta Meta, an *Analyzer, surface []string, postings map[string][]posting, dfSum map[string]int, rows [][4]string, ft *facetTable, opts Options, emit func(path string, data []byte) error) error {
 	k := opts.head
 	if k <= 0 {
 		k = headPostings
@@ -193,7 +194,7 @@ func writeIndex(meta Meta, an *Analyzer, postings map[string][]posting, dfSum ma
 		pages := map[int][]wordPage{}
 		if an != nil {
 			meta.PageLetters = prefixPageMax
-			pages = prefixPages(an, newVocabulary(vocab, meta.DF), postings, ft.offers)
+			pages = prefixPages(an, newVocabulary(vocab, meta.DF), surface, postings, ft.offers)
 		}
 		shownBy := make([][2][]int, len(vocab))
 		par.For(len(vocab), func(i int) { shownBy[i] = shownOf(postings[vocab[i]], ft.offers) })

@@ -38,18 +38,19 @@ func (p wordPage) MarshalJSON() ([]byte, error) {
 }
 
 // prefixPages returns the prefix pages of the index whose sorted vocabulary is v and whose
-// postings are postings, keyed by the vocabulary index of the first term each prefix matches
-// (where its page goes), in prefix order; the weights of postings are as exported. A page is
-// kept under the stem its word has, for search.js looks it up by the stem of the word typed:
-// so a prefix gets one only when an analyses it as itself, one word (not a stop word, its
-// stem itself, no compound parts).
-func prefixPages(an *Analyzer, v *vocabulary, postings map[string][]posting, offers int) map[int][]wordPage {
+// postings are postings, keyed by the vocabulary index of the first term each prefix's stem
+// matches (where its page goes), in prefix order; the weights of postings are as exported.
+// The prefixes are those of the terms and of the documents' surface words (folded), for a
+// word being typed is the start of a surface word, whose stem may be shorter ("skils" is
+// stemmed "skil" and, from 5 letters, also matched with one typo). search.js looks a page up
+// by the folded word typed, so a prefix gets one when an analyses it as one word whose only
+// term is its stem (not a stop word, no compound parts), a stem the vocabulary lacks but
+// some term starts with, and neither the prefix nor its stem is a term (whose own page the
+// key would name).
+func prefixPages(an *Analyzer, v *vocabulary, surface []string, postings map[string][]posting, offers int) map[int][]wordPage {
 	seen := map[string]bool{}
 	var prefixes []string
-	for _, t := range v.terms {
-		if t[:1] == groupPrefix {
-			continue
-		}
+	add := func(t string) {
 		n, at := 0, 0
 		for _, r := range t {
 			at += utf8.RuneLen(r)
@@ -57,39 +58,69 @@ func prefixPages(an *Analyzer, v *vocabulary, postings map[string][]posting, off
 				continue
 			}
 			if n > prefixPageMax || at == len(t) {
-				break // the rest are longer, or the term itself
+				break // the rest are longer, or the word itself
 			}
 			if p := t[:at]; !seen[p] {
 				seen[p] = true
-				if _, ok := v.index[p]; !ok && typedAsItself(an, p) {
+				if _, ok := v.index[p]; !ok {
 					prefixes = append(prefixes, p)
 				}
 			}
 		}
 	}
+	for _, t := range v.terms {
+		if t[:1] != groupPrefix {
+			add(t)
+		}
+	}
+	for _, w := range surface {
+		add(w)
+	}
 	slices.Sort(prefixes)
 	pages := make([]*wordPage, len(prefixes))
+	first := make([]int, len(prefixes))
 	par.For(len(prefixes), func(k int) {
 		p := prefixes[k]
-		if ls := (word{folded: p, primary: p, terms: []string{p}, last: true}).leaves(v); len(ls) >= 3 {
+		w, ok := typedAlone(an, p)
+		if !ok {
+			return
+		}
+		if _, ok := v.index[w.primary]; ok {
+			return // the stem's own query: no prefix matches
+		}
+		i, end := v.prefixRange(w.primary)
+		if i == end {
+			return // no term to keep the page with (typo matches alone)
+		}
+		w.last = true
+		if ls := w.leaves(v); len(ls) >= 3 {
 			docs, total := pageOf(ls, postings, offers)
-			pages[k] = &wordPage{p, docs, total}
-		} // else the prefix and one term: that term's own ranking, in its rows
+			pages[k], first[k] = &wordPage{p, docs, total}, i
+		} // else the stem and one term: that term's own ranking, in its rows
 	})
 	out := map[int][]wordPage{}
-	for _, pg := range pages {
+	for k, pg := range pages {
 		if pg != nil {
-			i, _ := v.prefixRange(pg.word)
-			out[i] = append(out[i], *pg)
+			out[first[k]] = append(out[first[k]], *pg)
 		}
 	}
 	return out
 }
 
+// typedAlone returns the word the query p is when it is one word whose only term is its stem,
+// and whether it is.
+func typedAlone(an *Analyzer, p string) (word, bool) {
+	words, _ := an.parse(p)
+	if len(words) != 1 || words[0].folded != p || !slices.Equal(words[0].terms, []string{words[0].primary}) {
+		return word{}, false
+	}
+	return words[0], true
+}
+
 // typedAsItself reports whether the query p is one word whose stem and only term is p.
 func typedAsItself(an *Analyzer, p string) bool {
-	words, _ := an.parse(p)
-	return len(words) == 1 && words[0].folded == p && words[0].primary == p && slices.Equal(words[0].terms, []string{p})
+	w, ok := typedAlone(an, p)
+	return ok && w.primary == p
 }
 
 // pageOf ranks the one-word query of leaves as search.js does (Engine.prototype.page, with

@@ -48,12 +48,22 @@ type vocabulary struct {
 	terms []string // sorted
 	df    []int
 	index map[string]int
+	runes [][]rune // per term its code points
+	byLen [][]int  // the terms (groups left out) by their number of code points, in order
 }
 
 func newVocabulary(terms []string, df []int) *vocabulary {
-	v := &vocabulary{terms: terms, df: df, index: make(map[string]int, len(terms))}
+	v := &vocabulary{terms: terms, df: df, index: make(map[string]int, len(terms)), runes: make([][]rune, len(terms))}
 	for i, t := range terms {
 		v.index[t] = i
+		v.runes[i] = []rune(t)
+		if t[0:1] != groupPrefix {
+			n := len(v.runes[i])
+			for len(v.byLen) <= n {
+				v.byLen = append(v.byLen, nil)
+			}
+			v.byLen[n] = append(v.byLen[n], i)
+		}
 	}
 	return v
 }
@@ -153,20 +163,23 @@ func (w word) leaves(v *vocabulary) []leaf {
 	}
 	var cands []cand
 	if k > 0 {
+		// Only terms within k code points of p's length can be within k edits.
 		pr := []rune(p)
-		for i, t := range v.terms {
-			if t[0:1] == groupPrefix {
-				continue
-			}
-			if d := levenshtein(pr, []rune(t), k); d <= k {
-				cands = append(cands, cand{i, d})
+		for l := max(1, len(pr)-k); l <= len(pr)+k && l < len(v.byLen); l++ {
+			for _, i := range v.byLen[l] {
+				if d := levenshtein(pr, v.runes[i], k); d <= k {
+					cands = append(cands, cand{i, d})
+				}
 			}
 		}
-		sort.SliceStable(cands, func(a, b int) bool {
+		sort.Slice(cands, func(a, b int) bool {
 			if cands[a].d != cands[b].d {
 				return cands[a].d < cands[b].d
 			}
-			return v.df[cands[a].i] > v.df[cands[b].i]
+			if da, db := v.df[cands[a].i], v.df[cands[b].i]; da != db {
+				return da > db
+			}
+			return cands[a].i < cands[b].i
 		})
 		for j, c := range cands {
 			if j == maxFuzzy {

@@ -135,7 +135,7 @@ func exportSettle(t *testing.T, postings map[string][]posting, k int) map[string
 	an := NewAnalyzer(nil)
 	files := map[string][]byte{}
 	meta := Meta{Version: metaVersion, Fields: numFields, Stop: an.StopWords()}
-	err := writeIndex(meta, nil, postings, dfSum, rows, ft, Options{head: k, rowsAlways: k%2 == 0}, func(p string, data []byte) error {
+	err := writeIndex(meta, nil, nil, postings, dfSum, rows, ft, Options{head: k, rowsAlways: k%2 == 0}, func(p string, data []byte) error {
 		files[p] = data
 		return nil
 	})

@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"slices"
 
 	"tilbudsviften/internal/par"
 )
@@ -24,6 +25,7 @@ const (
 type analysed struct {
 	freq   [numFields]map[string]int
 	length [numFields]int
+	words  []string // the surface words, folded, once each
 }
 
 // analyseAll analyses every document's fields on all processors.
@@ -35,11 +37,26 @@ func analyseAll(an *Analyzer, docs []*doc) []analysed {
 			m := make(map[string]int, len(toks))
 			for _, t := range toks {
 				m[t.Term]++
+				if t.kind == kindWord {
+					out[i].words = append(out[i].words, t.Folded)
+				}
 			}
 			out[i].freq[f], out[i].length[f] = m, len(toks)
 		}
+		slices.Sort(out[i].words)
+		out[i].words = slices.Compact(out[i].words)
 	})
 	return out
+}
+
+// surfaceWords returns the folded surface words of the analysed documents, sorted, once each.
+func surfaceWords(as []analysed) []string {
+	var out []string
+	for _, a := range as {
+		out = append(out, a.words...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // dictionary returns the terms that may be compound parts: every term of the analysed
