@@ -9,10 +9,11 @@ import (
 )
 
 // Prefix pages spare the first letters of a word typed alone their slowest search. A word of
-// 3 to 8 letters the vocabulary lacks is matched as the prefix of up to maxPrefix terms (and
-// from 5 letters to the terms one typo away), and the page of such a query ranks documents by all of those terms together: the best of them
-// are seldom among any one term's heaviest postings or rows, so search.js would read further
-// levels and then document chunks, three rounds of requests, before it could show the page.
+// 3 to 8 letters whose stem the vocabulary lacks is matched as the prefix of up to maxPrefix
+// terms (and from 5 letters to the terms one typo away), and the page of such a query ranks
+// documents by all of those terms together: the best of them are seldom among any one term's
+// heaviest postings or rows, so search.js would read further levels and then document
+// chunks, three rounds of requests, before it could show the page.
 // The export ranks each such query itself, from the weights as exported, and puts the page
 // (shownOffers offers, shownOthers other pages, and the offers found) with its rows in the
 // head shard of the first term the prefix's stem matches: search.js reads it with the heads,
