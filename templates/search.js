@@ -105,7 +105,7 @@
   function Analyzer(meta) {
     var self = this;
     this.stop = new Set(meta.stop);
-    this.phrases = {};
+    this.phrases = Object.create(null); // keyed by words: no "constructor" inherited
     meta.groups.forEach(function (g) {
       g.p.forEach(function (p) { (self.phrases[p[0]] = self.phrases[p[0]] || []).push({ terms: p, group: g.t }); });
     });
@@ -332,7 +332,7 @@
     this.cache = {};
     this.terms = {};
     this.rows = {}; // document rows read with the head shards
-    this.pages = {}; // and the prefix pages
+    this.pages = Object.create(null); // and the pages of words
   }
   Engine.prototype.load = function (name) {
     var c = this.cache;
@@ -459,6 +459,7 @@
       var n = one && Array.from(w.folded).length, known = one && self.index.has(w.primary);
       var pre = one && !known && n >= 3 && n <= m.pageLetters && w.last && !self.index.has(w.folded) && self.prefixed(w.primary)[0];
       var loads = res.terms.map(function (t) { return self.term(t); });
+      loads.forEach(function (l) { if (l && l.catch) l.catch(function () {}); }); // what waits for a load reports its failure
       return Promise.all([res.active && self.facets(), known ? loads[0] : pre && self.shard(pre.i)]).then(function () {
         var pg = known ? self.pages[w.primary] : pre && self.pages[w.folded];
         if (pg) {
@@ -472,7 +473,7 @@
             ts.forEach(function (t) { for (var j = 0; t && j < t.docs.length; j++) if (t.docs[j] < m.offers && !seen[t.docs[j]]++) cands.push(t.docs[j]); });
             res.cands = cands;
             return res;
-          });
+          }, function () { return res; }); // a head missing: no cands, counts without numbers
           return self.finish([pg[0].map(doc), pg[1].map(doc)], size, res);
         }
         return Promise.all(loads).then(function (ts) {
@@ -553,9 +554,9 @@
     });
   };
   // counts returns the facets: per value the offers found that pass the other facets' filters
-  // and have it (undefined until the facet table is loaded).
+  // and have it (undefined until the facet table is loaded, or without the offers found).
   Engine.prototype.counts = function (res) {
-    var m = this.meta, fd = this.fd, n = {}, ages = new Int32Array(m.maxAge + 2), any = 0, vals = [];
+    var m = this.meta, fd = res.cands ? this.fd : undefined, n = {}, ages = new Int32Array(m.maxAge + 2), any = 0, vals = [];
     var ps = m.facets.map(function (l) { n[l.param] = new Int32Array(l.values.length); return l.param; });
     for (var i = 0; fd && i < res.cands.length; i++) {
       var d = res.cands[i], f = res.active ? this.failed(res, d) : "", r = fd.alder[d], to = Math.min(r[1], m.maxAge);
@@ -712,7 +713,7 @@
       // Else the counts follow once the facet table is loaded.
       (window.requestIdleCallback || setTimeout)(function () {
         var ready = prefetched = prefetched || engine.prefetch();
-        res.all.then(function () { ready.then(res.facets ? null : counts, counts); }, function () {}); // no facet table: counts without numbers
+        res.all.then(function () { ready.then(res.facets ? null : counts, counts); }); // no facet table: counts without numbers
         if (my === seq) engine.ahead(q);
       }, { timeout: 200 });
     }, function () {

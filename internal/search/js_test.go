@@ -214,7 +214,10 @@ type jsResponse struct {
 	// Files lists, for a cold search, the files search.js fetched before its results.
 	Files []string `json:"files"`
 	Error string   `json:"error"` // a request with "only": the results did not come
-
+	// A request with "fail": the facets could be counted, and the promise rejections left
+	// unhandled in the run so far.
+	Counted   bool `json:"counted"`
+	Unhandled int  `json:"unhandled"`
 }
 
 // TestJSRanking holds the browser's results equal to viften search's (the bleve index): for

@@ -10,7 +10,10 @@
 // cold request with "typed" first searches that (the query as typed so far) and lets the engine
 // prefetch and read ahead after it, as the page does; the files listed are then those q fetched itself. A
 // cold request with "only": "h/…" gets no head shard but that one (the others never arrive);
-// its response, with no facets, comes when the results do, or says "error" after 2 s.
+// its response, with no facets, comes when the results do, or says "error" after 2 s; with
+// "fail": true the other head shards fail instead, and the response comes once the facets are
+// counted, saying whether they could be ("counted") and how many promise rejections were
+// left unhandled so far ("unhandled": the page would log each as an error).
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
@@ -22,6 +25,8 @@ const lines = fs.readFileSync(0, "utf8").split("\n");
 if (lines[lines.length - 1] === "") lines.pop();
 const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
 const out = [];
+let unhandled = 0;
+process.on("unhandledRejection", () => unhandled++);
 
 if (mode === "stem") {
   for (const w of lines) out.push(S.stem(w));
@@ -40,7 +45,7 @@ if (mode === "stem") {
     const fetched = [];
     const slow = (name) => {
       fetched.push(name);
-      if (req.only && name.startsWith("h/") && name !== req.only) return new Promise(() => {});
+      if (req.only && name.startsWith("h/") && name !== req.only) return req.fail ? Promise.reject(new Error("404 " + name)) : new Promise(() => {});
       return name === warm.meta.facetFile ? new Promise((ok) => setTimeout(ok, 10)).then(() => get(name)) : get(name);
     };
     const engine = req.cold ? new S.Engine(slow) : warm;
@@ -52,8 +57,15 @@ if (mode === "stem") {
     const search = engine.search(req.q, req.filters || {}, req.size || 10);
     if (req.only) {
       const late = new Promise((ok) => setTimeout(ok, 2000, { error: "no results within 2 s" }));
-      const res = await Promise.race([search, late]);
-      out.push(JSON.stringify({ total: res.total, hits: (res.hits || []).map((h) => h.url), others: (res.others || []).map((h) => h.url), files: fetched, error: res.error }));
+      const res = await Promise.race([search, late]).catch((e) => ({ error: String(e) }));
+      let counted = false;
+      if (req.fail && !res.error) {
+        await res.all;
+        await engine.facets();
+        counted = Array.isArray(engine.counts(res));
+        await new Promise((ok) => setTimeout(ok, 0)); // unhandled rejections are reported by now
+      }
+      out.push(JSON.stringify({ total: res.total, hits: (res.hits || []).map((h) => h.url), others: (res.others || []).map((h) => h.url), files: fetched, error: res.error, counted, unhandled }));
       continue;
     }
     const res = await search;
