@@ -367,11 +367,19 @@ func TestWordPages(t *testing.T) {
 				}
 			}
 			// A word one letter longer, with no page of its own, may share the stem of a page's
-			// word, but not its page: from 5 letters it is also matched with a typo.
+			// word, but not its page: from 5 letters it is also matched with a typo. A page's
+			// word as typed (capitals, æ) is its page's.
 			near := 0
 			for _, prefix := range slices.Sorted(maps.Keys(pages)) {
 				for _, end := range []string{"e", "s"} {
 					if q := prefix + end; pages[q].docs[0] == nil {
+						b, _ := json.Marshal(map[string]any{"q": q, "size": shownOffers, "cold": true})
+						in, prefixes, near = append(in, string(b)), append(prefixes, q), near+1
+					}
+				}
+				// and the word as typed: capitalised, with æ for ae
+				for _, q := range []string{strings.ToUpper(prefix[:1]) + prefix[1:], strings.ReplaceAll(prefix, "ae", "æ")} {
+					if q != prefix && prefix[:1] != groupPrefix {
 						b, _ := json.Marshal(map[string]any{"q": q, "size": shownOffers, "cold": true})
 						in, prefixes, near = append(in, string(b)), append(prefixes, q), near+1
 					}
@@ -408,7 +416,7 @@ func TestWordPages(t *testing.T) {
 					t.Errorf("%q:\nsearch.js:     %d, %v, others %v\nviften search: %d, %v, others %v", prefix, js.Total, js.Hits, js.Others, want.Total, hits, others)
 				}
 			}
-			t.Logf("%d pages (%d of terms), each viften search's page, shown by search.js from the head shards; %d words a letter longer as viften search ranks them", len(pages), terms, near)
+			t.Logf("%d pages (%d of terms), each viften search's page, shown by search.js from the head shards; %d words a letter longer or as typed as viften search ranks them", len(pages), terms, near)
 		})
 	}
 }
