@@ -326,6 +326,9 @@
     return null;
   }
 
+  // pageSize is the offers a page shows, as the export's pages (shownOffers).
+  var pageSize = 20;
+
   // Engine searches the exported files; get(name) promises a file's JSON.
   function Engine(get) {
     this.get = get;
@@ -355,7 +358,7 @@
   Engine.prototype.prefetch = function () {
     var self = this, m = this.meta, get = function (f) { self.load(f).catch(function () {}); };
     if (m.whole) m.shards.forEach(function (_, s) { get(self.file("h", s)); });
-    for (var c = 0; c * m.chunk < (m.whole ? m.docs : Math.min(m.offers, 20)); c++) get(self.file("d", c));
+    for (var c = 0; c * m.chunk < (m.whole ? m.docs : Math.min(m.offers, pageSize)); c++) get(self.file("d", c));
     this.typos();
     return this.facets();
   };
@@ -455,7 +458,7 @@
       // with further levels in its own, under the term; a word of 3 to pageLetters letters
       // whose stem the vocabulary lacks, matched as a prefix, under the word (folded) in the
       // shard of the first term its stem matches.
-      var one = words.length === 1 && !res.active && size <= 20 && w.terms.length === 1 && w.terms[0] === w.primary;
+      var one = words.length === 1 && !res.active && size <= pageSize && w.terms.length === 1 && w.terms[0] === w.primary;
       var n = one && Array.from(w.folded).length, known = one && self.index.has(w.primary);
       var pre = one && !known && n >= 3 && n <= m.pageLetters && w.last && !self.index.has(w.folded) && self.prefixed(w.primary)[0];
       var loads = res.terms.map(function (t) { return self.term(t); });
@@ -690,7 +693,7 @@
       if (othersBox) othersBox.hidden = true;
       status.textContent = "Skriv, hvad du søger, eller vælg et filter.";
     }
-    var size = q.trim() || active ? 20 : 0;
+    var size = q.trim() || active ? pageSize : 0;
     engine.search(q, state, size).then(function (res) {
       if (my !== seq) return;
       var terms = new Set(res.terms), counts = function () {
