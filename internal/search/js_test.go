@@ -214,10 +214,10 @@ type jsResponse struct {
 	// Files lists, for a cold search, the files search.js fetched before its results.
 	Files []string `json:"files"`
 	Error string   `json:"error"` // a request with "only": the results did not come
-	// A request with "fail": the facets could be counted, and the promise rejections left
-	// unhandled in the run so far.
-	Counted   bool `json:"counted"`
-	Unhandled int  `json:"unhandled"`
+	// A request with "fail": the facet values counted with a number, and the promise
+	// rejections left unhandled in the run so far.
+	Numbers   int `json:"numbers"`
+	Unhandled int `json:"unhandled"`
 }
 
 // TestJSRanking holds the browser's results equal to viften search's (the bleve index): for
@@ -423,28 +423,24 @@ func TestReadAhead(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	vocab := unfrontCode(meta.Vocab)
-	inVocab := map[string]bool{}
-	for _, v := range vocab {
-		inVocab[v] = true
-	}
-	// spans counts the head shards holding the terms that start with p.
+	v := newVocabulary(unFrontCode(meta.Vocab), meta.DF)
+	// spans counts the head shards holding the terms that start with p (they stand together).
 	spans := func(p string) int {
-		shards := map[int]bool{}
-		for i, v := range vocab {
-			if strings.HasPrefix(v, p) && v[:1] != groupPrefix {
-				shards[sort.Search(len(meta.Shards), func(s int) bool { return meta.Shards[s] > i })-1] = true
-			}
+		i, end := v.prefixRange(p)
+		if i == end {
+			return 0
 		}
-		return len(shards)
+		shardOf := func(i int) int { return sort.SearchInts(meta.Shards, i+1) - 1 }
+		return shardOf(end-1) - shardOf(i) + 1
 	}
 	seen := map[string]bool{}
 	var words, in []string
-	for _, v := range vocab {
-		r := []rune(v)
+	for _, term := range v.terms {
+		r := []rune(term)
 		for n := 3; n <= len(r); n++ {
 			w := string(r[:n])
-			if seen[w] || inVocab[w] != (n == len(r)) || n > 4 && !inVocab[w] {
+			_, known := v.index[w]
+			if seen[w] || known != (n == len(r)) || n > 4 && !known {
 				continue // the term itself, or a prefix of 3 or 4 letters it lacks
 			}
 			seen[w] = true
@@ -494,14 +490,3 @@ func TestReadAhead(t *testing.T) {
 	t.Logf("%d words and %d stop words typed after reading ahead", len(words)-stops, stops)
 }
 
-// unfrontCode decodes a front-coded vocabulary (frontCode).
-func unfrontCode(s string) []string {
-	var out []string
-	prev := ""
-	for _, e := range strings.Split(s, " ") {
-		n, _ := strconv.ParseInt(e[:1], 36, 0)
-		prev = prev[:n] + e[1:]
-		out = append(out, prev)
-	}
-	return out
-}

@@ -12,8 +12,8 @@
 // cold request with "only": "h/…" gets no head shard but that one (the others never arrive);
 // its response, with no facets, comes when the results do, or says "error" after 2 s; with
 // "fail": true the other head shards fail instead, and the response comes once the facets are
-// counted, saying whether they could be ("counted") and how many promise rejections were
-// left unhandled so far ("unhandled": the page would log each as an error).
+// counted, saying how many facet values got a number ("numbers") and how many promise
+// rejections were left unhandled so far ("unhandled": the page would log each as an error).
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
@@ -58,14 +58,14 @@ if (mode === "stem") {
     if (req.only) {
       const late = new Promise((ok) => setTimeout(ok, 2000, { error: "no results within 2 s" }));
       const res = await Promise.race([search, late]).catch((e) => ({ error: String(e) }));
-      let counted = false;
+      let numbers = 0;
       if (req.fail && !res.error) {
         await res.all;
         await engine.facets();
-        counted = Array.isArray(engine.counts(res));
+        for (const f of engine.counts(res)) numbers += f.values.filter((v) => typeof v.count === "number").length;
         await new Promise((ok) => setTimeout(ok, 0)); // unhandled rejections are reported by now
       }
-      out.push(JSON.stringify({ total: res.total, hits: (res.hits || []).map((h) => h.url), others: (res.others || []).map((h) => h.url), files: fetched, error: res.error, counted, unhandled }));
+      out.push(JSON.stringify({ total: res.total, hits: (res.hits || []).map((h) => h.url), others: (res.others || []).map((h) => h.url), files: fetched, error: res.error, numbers, unhandled }));
       continue;
     }
     const res = await search;
