@@ -489,4 +489,3 @@ func TestReadAhead(t *testing.T) {
 	}
 	t.Logf("%d words and %d stop words typed after reading ahead", len(words)-stops, stops)
 }
-
