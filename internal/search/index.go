@@ -182,7 +182,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 					res.Hits = append(res.Hits, ix.hit(s))
 				}
 			}
-		} else if !c.active() && len(res.Others) < 3 {
+		} else if !c.active() && len(res.Others) < shownOthers {
 			res.Others = append(res.Others, ix.hit(s))
 		}
 	}

@@ -48,7 +48,7 @@ type vocabulary struct {
 	terms []string // sorted
 	df    []int
 	index map[string]int
-	runes [][]rune // per term its code points
+	runes [][]rune // per term its code points (nil for groups)
 	byLen [][]int  // the terms (groups left out) by their number of code points, in order
 }
 
@@ -56,8 +56,8 @@ func newVocabulary(terms []string, df []int) *vocabulary {
 	v := &vocabulary{terms: terms, df: df, index: make(map[string]int, len(terms)), runes: make([][]rune, len(terms))}
 	for i, t := range terms {
 		v.index[t] = i
-		v.runes[i] = []rune(t)
 		if t[0:1] != groupPrefix {
+			v.runes[i] = []rune(t)
 			n := len(v.runes[i])
 			for len(v.byLen) <= n {
 				v.byLen = append(v.byLen, nil)

@@ -184,7 +184,7 @@ func checkSettle(t *testing.T, pages func(files map[string][]byte, cases []settl
 		var kEarly [2]int
 		for c, page := range pages(exportSettle(t, postings, k), cases) {
 			full := settleRanking(postings, cases[c])
-			for kind, want := range []int{cases[c].size, 3} {
+			for kind, want := range []int{cases[c].size, shownOthers} {
 				n := min(want, len(full[kind]))
 				if got, want := page.docs[kind][:min(n, len(page.docs[kind]))], docsOf(full[kind][:n]); !slices.Equal(got, want) {
 					t.Errorf("heads of %d, case %d %q, %s: %v, want %v", k, c, strings.Join(cases[c].terms, " "), []string{"offers", "other pages"}[kind], got, want)

@@ -277,7 +277,7 @@ func (st *staticIndex) top(q string, size int) []scored {
 		var out []scored
 		open := false
 		st.early = [2]bool{}
-		for kind, want := range []int{size, 3} {
+		for kind, want := range []int{size, shownOthers} {
 			var ex []scored
 			var all int
 			for _, s := range exact {
@@ -348,7 +348,7 @@ func (st *staticIndex) page(q string, size int) {
 		if s.doc < st.meta.Offers && offers < size {
 			offers++
 			st.doc(s.doc)
-		} else if s.doc >= st.meta.Offers && others < 3 {
+		} else if s.doc >= st.meta.Offers && others < shownOthers {
 			others++
 			st.doc(s.doc)
 		}
