@@ -238,33 +238,34 @@
       }
       add(cands.sort(function (a, b) { return a.d - b.d || df[b.i] - df[a.i] || a.i - b.i; }));
     }
-    if (w.last && len >= 3) {
-      add(this.prefixed(p).sort(function (a, b) { return df[b.i] - df[a.i]; }), 0.5);
-    }
+    if (w.last && len >= 3) add(this.frequent(p), 0.5);
     return out;
   };
-  // prefixed returns the terms starting with p ({i}, groups left out) in vocabulary order. They
-  // stand together in the sorted vocabulary: a binary search finds the first (where the page of
-  // a short prefix is kept), unless the vocabulary holds code points whose UTF-16 order is not
-  // their bytes' order (a linear scan then).
+  // prefixed returns the terms starting with p (a word: no group, whose names start with "="),
+  // numbers lo to end - 1. They stand together in the sorted vocabulary: a binary search finds
+  // the first, unless the vocabulary holds code points whose UTF-16 order is not their bytes'
+  // order (init notes it; a linear scan then).
   Engine.prototype.prefixed = function (p) {
-    var v = this.vocab, pre = [], lo = 0, hi = v.length, i;
-    if (this.sorted === undefined) for (this.sorted = true, i = 1; i < v.length; i++) if (!(v[i - 1] < v[i])) this.sorted = false;
-    while (this.sorted && lo < hi) { var mid = (lo + hi) >> 1; if (v[mid] < p) lo = mid + 1; else hi = mid; }
-    for (i = this.sorted ? lo : 0; i < v.length; i++) {
-      if (v[i].startsWith(p)) { if (v[i][0] !== "=") pre.push({ i: i }); }
-      else if (this.sorted) break;
-    }
-    return pre;
+    var v = this.vocab, lo = 0, hi = v.length;
+    if (this.sorted) while (lo < hi) { var mid = (lo + hi) >> 1; if (v[mid] < p) lo = mid + 1; else hi = mid; }
+    else while (lo < v.length && !v[lo].startsWith(p)) lo++;
+    for (hi = lo; hi < v.length && v[hi].startsWith(p); hi++);
+    return [lo, hi];
+  };
+  // frequent returns the terms starting with p ({i}), those in most documents first.
+  Engine.prototype.frequent = function (p) {
+    var df = this.meta.df, r = this.prefixed(p), out = [];
+    for (var i = r[0]; i < r[1]; i++) out.push({ i: i });
+    return out.sort(function (a, b) { return df[b.i] - df[a.i]; });
   };
   // ahead reads, while a word is typed, the head shards its next letters most likely need:
   // those of the terms starting with it, the most frequent first, aheadFiles at most. The
   // keystrokes that find their shards read wait for no request.
   var aheadFiles = 4;
   Engine.prototype.ahead = function (q) {
-    var self = this, ws = this.an.words(q), w = ws[ws.length - 1], df = this.meta.df, files = {}, out = [];
+    var self = this, ws = this.an.words(q), w = ws[ws.length - 1], files = {}, out = [];
     if (this.meta.whole || !w || w.e !== q.length || Array.from(w.folded).length < 2) return Promise.resolve();
-    this.prefixed(w.folded).sort(function (a, b) { return df[b.i] - df[a.i] || a.i - b.i; }).forEach(function (t) {
+    this.frequent(w.folded).forEach(function (t) {
       var s = self.shardOf(t.i);
       if (out.length < aheadFiles && !files[s]) { files[s] = true; out.push(self.shard(t.i).catch(function () {})); }
     });
@@ -336,6 +337,7 @@
     this.terms = {};
     this.rows = {}; // document rows read with the head shards
     this.pages = Object.create(null); // and the pages of words
+    this.merged = new Set(); // the head shards whose rows and pages are in those
   }
   Engine.prototype.load = function (name) {
     var c = this.cache;
@@ -350,6 +352,7 @@
       self.an = new Analyzer(meta);
       self.vocab = terms(meta);
       self.index = new Map(self.vocab.map(function (t, i) { return [t, i]; }));
+      self.sorted = self.vocab.every(function (t, i, v) { return !i || v[i - 1] < t; });
     });
   };
   // prefetch, after the first results, loads the facet table, an index the export marked whole
@@ -384,9 +387,9 @@
   // shard returns (a promise of) the head shard of term number i, its rows and prefix pages
   // kept.
   Engine.prototype.shard = function (i) {
-    var self = this, sh = this.meta.shards, lo = this.shardOf(i);
-    return this.load(this.file("h", lo)).then(function (x) {
-      if (x.base === undefined) { Object.assign(self.rows, x[1]); Object.assign(self.pages, x[2]); x.base = sh[lo]; }
+    var self = this, s = this.shardOf(i);
+    return this.load(this.file("h", s)).then(function (x) {
+      if (!self.merged.has(s)) { self.merged.add(s); Object.assign(self.rows, x[1]); Object.assign(self.pages, x[2]); }
       return x;
     });
   };
@@ -404,7 +407,7 @@
     if (this.terms[i]) return this.terms[i];
     return this.shard(i).then(function (x) {
       // Typed arrays: every term reads alike, so the ranking's compiled code stays valid.
-      var e = x[0][i - x.base], all = typeof e[0] === "number", docs, n = 0, d = 0, j;
+      var e = x[0][i - m.shards[self.shardOf(i)]], all = typeof e[0] === "number", docs, n = 0, d = 0, j;
       if (typeof e[0] === "string") {
         for (var bits = atob(e[0]), docs = new Int32Array(m.docs), j = 0; j < m.docs; j++) if (bits.charCodeAt(j >> 3) >> (j & 7) & 1) docs[n++] = j;
         docs = docs.slice(0, n);
@@ -452,6 +455,7 @@
       });
       res.active = age >= 0 || Object.keys(sel).length > 0;
       res.ok = function (d) { return !res.active || self.failed(res, d) === ""; };
+      res.all = Promise.resolve(res); // the page of a word may give its results before res.cands
       var ls = words.map(function (w) { return self.leaves(w); }), w = words[0];
       res.terms = ls.flat().map(function (l) { return l.term; });
       // A word typed alone may have its page in a head shard (the export's pages): a term's
@@ -460,11 +464,11 @@
       // shard of the first term its stem matches.
       var one = words.length === 1 && !res.active && size <= pageSize && w.terms.length === 1 && w.terms[0] === w.primary;
       var n = one && Array.from(w.folded).length, known = one && self.index.has(w.primary);
-      var pre = one && !known && n >= 3 && n <= m.pageLetters && w.last && !self.index.has(w.folded) && self.prefixed(w.primary)[0];
+      var r = one && !known && n >= 3 && n <= m.pageLetters && w.last && !self.index.has(w.folded) ? self.prefixed(w.primary) : [0, 0], pre = r[0] < r[1] ? r[0] : -1;
       var loads = res.terms.map(function (t) { return self.term(t); });
       loads.forEach(function (l) { if (l && l.catch) l.catch(function () {}); }); // what waits for a load reports its failure
-      return Promise.all([res.active && self.facets(), known ? loads[0] : pre && self.shard(pre.i)]).then(function () {
-        var pg = known ? self.pages[w.primary] : pre && self.pages[w.folded];
+      return Promise.all([res.active && self.facets(), known ? loads[0] : pre >= 0 && self.shard(pre)]).then(function () {
+        var pg = known ? self.pages[w.primary] : pre >= 0 && self.pages[w.folded];
         if (pg) {
           // The page and its total are the export's: the results wait for no other file. The
           // matches (res.cands, for the filters' counts) follow with res.all.
@@ -542,7 +546,6 @@
   Engine.prototype.finish = function (lists, size, res) {
     var self = this, m = this.meta, hits = [], ok = res.ok;
     if (res.cands) res.total = res.active ? res.cands.filter(ok).length : res.cands.length; // else a page's, given
-    res.all = res.all || Promise.resolve(res);
     lists[0].forEach(function (s) { if (hits.length < size && ok(s.doc)) hits.push(s); });
     var shown = hits.concat(lists[1].slice(0, 3));
     return Promise.all(shown.map(function (s) {
@@ -603,7 +606,8 @@
   Object.keys(names).forEach(function (p) { state[p] = params.getAll(p).filter(Boolean); });
   input.value = params.get("q") || "";
   // The filters stand open beside the results on wide screens, and when the address sets one.
-  if (filtersEl && (matchMedia("(min-width: 60rem)").matches || Object.keys(state).some(function (k) { return state[k].length; }))) filtersEl.open = true;
+  var wide = matchMedia("(min-width: 60rem)").matches;
+  if (filtersEl && (wide || Object.keys(state).some(function (k) { return state[k].length; }))) filtersEl.open = true;
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -629,6 +633,7 @@
   function renderFacets(facets) {
     if (!facetBox) return;
     var build = !facetBox.firstChild, count = function (v) { return v.count >= 0 ? "(" + v.count + ")" : ""; };
+    if (build) facetBox.style.setProperty("--count-width", String(engine.meta.offers).length + 2 + "ch"); // site.css
     facets.forEach(function (f) {
       if (!f.values.length) return; // a facet no offer has
       var fs = build && facetBox.appendChild(el("fieldset", { class: "facet" }));
@@ -650,7 +655,6 @@
           label.appendChild(el("input", { type: "checkbox", id: id, name: f.param, value: v.id }));
           var text = label.appendChild(el("span", {}, v.label + " "));
           controls[id] = text.appendChild(el("span", { class: "count" }));
-          controls[id].style.cssText = "display:inline-block;min-width:" + (String(engine.meta.offers).length + 2) + "ch";
         }
         document.getElementById(id).checked = (state[f.param] || []).indexOf(v.id) >= 0;
         controls[id].textContent = count(v);
@@ -734,11 +738,12 @@
     run();
   });
   document.documentElement.classList.add("search-ready");
-  // An open filter panel fills above the results on a phone: they stay hidden till a frame later.
+  // An open filter panel fills above the results on a phone, pushing them down: they stay
+  // hidden till a frame after it is built. Side by side (wide screens) nothing moves.
   var col = results.parentNode.style, show = function () { col.visibility = ""; };
-  if (filtersEl && filtersEl.open) col.visibility = "hidden";
+  if (filtersEl && filtersEl.open && !wide) col.visibility = "hidden";
   engine.init().then(function () {
-    renderFacets(engine.counts({ cands: [] }));
+    renderFacets(engine.counts({}));
     requestAnimationFrame(function () { setTimeout(show); });
   }, show);
   run();
