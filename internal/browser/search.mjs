@@ -46,17 +46,18 @@ function state(page) {
 
 // timeQuery types q into the box in one input event and measures, in the page, the time until
 // the page has written the new results (search.js writes the status line last: writtenMs) and
-// until the next frame, which shows them (paintMs). It gives up after 5 s and reports -1.
+// until the next frame, which shows them (paintMs), and the page's clock then (end). It gives
+// up after 5 s and reports -1.
 function timeQuery(page, q) {
   return page.evaluate((q) => new Promise((resolve) => {
     const input = document.getElementById("q"), status = document.getElementById("search-status");
-    const timer = setTimeout(() => { obs.disconnect(); resolve({ writtenMs: -1, paintMs: -1 }); }, 5000);
+    const timer = setTimeout(() => { obs.disconnect(); resolve({ writtenMs: -1, paintMs: -1, end: performance.now() }); }, 5000);
     const obs = new MutationObserver(() => {
       if (!/fundet/.test(status.textContent)) return;
       obs.disconnect();
       clearTimeout(timer);
       const writtenMs = performance.now() - t0;
-      requestAnimationFrame(() => resolve({ writtenMs, paintMs: performance.now() - t0 }));
+      requestAnimationFrame(() => { const end = performance.now(); resolve({ writtenMs, paintMs: end - t0, end }); });
     });
     obs.observe(status, { childList: true, characterData: true, subtree: true });
     const t0 = performance.now();
@@ -103,26 +104,30 @@ const result = {};
   result.linked.firstFiles = first.map((f) => f.path + " " + f.bytes);
   result.linked.prefetchBytes = sum(rest);
   result.linked.prefetchFiles = rest.length;
+  // Files go to what was measured by when they were requested (Resource Timing lists a file
+  // once it has arrived, ordered by that), read once all have arrived.
+  const now = () => page.evaluate(() => performance.now());
+  const between = (from, to) => files.filter((f) => f.start >= from && f.start < to);
+  const secondFrom = await now();
   result.linked.second = await timeQuery(page, config.second);
   await page.waitForTimeout(500);
-  let seen = files.length;
-  files = await searchFiles(page);
-  result.linked.secondBytes = sum(files.slice(seen));
   // Typing timings once the files are loaded: each letter of a query, as a family types it,
-  // with the files fetched since the keystroke before (those the keystroke waited for, and any
-  // the page fetched in the pause before it).
-  const typed = seen = files.length;
-  result.linked.typing = [];
+  // with the files requested since the keystroke before was shown (those the keystroke waited
+  // for, and any the page fetched in the pause before it).
+  const typingFrom = await now();
+  const typed = [];
   for (const q of config.typing) {
     await page.waitForTimeout(config.typingPauseMs || 0); // the time between two keystrokes
-    const t = await timeQuery(page, q);
-    files = await searchFiles(page);
-    const got = files.slice(seen);
-    seen = files.length;
-    result.linked.typing.push({ q, writtenMs: t.writtenMs, paintMs: t.paintMs, files: got.length, bytes: sum(got) });
+    typed.push({ q, t: await timeQuery(page, q) });
   }
   await page.waitForTimeout(500);
-  result.linked.typingBytes = sum((await searchFiles(page)).slice(typed));
+  files = await searchFiles(page);
+  result.linked.secondBytes = sum(between(secondFrom, typingFrom));
+  result.linked.typing = typed.map(({ q, t }, i) => {
+    const got = between(i ? typed[i - 1].t.end : typingFrom, t.end);
+    return { q, writtenMs: t.writtenMs, paintMs: t.paintMs, files: got.length, bytes: sum(got) };
+  });
+  result.linked.typingBytes = sum(between(typingFrom, Infinity));
   if (config.benchOnly) {
     // What a request costs the page: n document chunks that no search above fetched, fetched
     // at once from the server (not the cache) and parsed, as search.js fetches them.
