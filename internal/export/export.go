@@ -22,7 +22,6 @@ import (
 	"strings"
 	"sync"
 
-	"tilbudsviften/internal/par"
 	"tilbudsviften/internal/site"
 )
 
@@ -56,29 +55,32 @@ const (
 // Data writes the files of the given formats; FormatHSDS includes the standalone profile page,
 // written after them.
 func Data(s *site.Site, formats []Format, emit Emit) error {
-	if err := data(s, formats, emit); err != nil {
+	hsds, err := data(s, formats, emit)
+	if err != nil {
 		return err
 	}
 	if slices.Contains(formats, FormatHSDS) {
-		if err := writeProfile(buildVocabularies(s), emit); err != nil {
+		if err := writeProfile(hsds(), emit); err != nil { // the vocabularies the HSDS data holds
 			return fmt.Errorf("%s: %w", FormatHSDS, err)
 		}
 	}
 	return nil
 }
 
-// data writes the files of the given formats.
-func data(s *site.Site, formats []Format, emit Emit) error {
+// data writes the files of the given formats and returns the HSDS data, built when a format
+// needed it.
+func data(s *site.Site, formats []Format, emit Emit) (func() *hsdsData, error) {
 	// What several formats share is built once, by the first that needs it.
 	hsds := sync.OnceValue(func() *hsdsData { return buildHSDS(s) })
 	rows := sync.OnceValue(func() []*proRow { return proRows(s) })
-	// The formats are written at the same time, each into its own list, and emitted in order.
+	// The formats are written at the same time, each into its own list, and emitted in order:
+	// a goroutine each, for JSON's rows need not wait while CSV waits for the HSDS data.
 	type output struct {
 		files []file
 		err   error
 	}
 	outs := make([]output, len(formats))
-	par.For(len(formats), func(i int) {
+	write := func(i int) {
 		out := &outs[i]
 		collect := func(p string, data []byte) error {
 			out.files = append(out.files, file{p, data})
@@ -96,7 +98,12 @@ func data(s *site.Site, formats []Format, emit Emit) error {
 		default:
 			out.err = fmt.Errorf("unknown format %q", formats[i])
 		}
-	})
+	}
+	var wg sync.WaitGroup
+	for i := range formats {
+		wg.Go(func() { write(i) })
+	}
+	wg.Wait()
 	for i, out := range outs {
 		err := out.err
 		for _, f := range out.files {
@@ -105,10 +112,10 @@ func data(s *site.Site, formats []Format, emit Emit) error {
 			}
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", formats[i], err)
+			return nil, fmt.Errorf("%s: %w", formats[i], err)
 		}
 	}
-	return nil
+	return hsds, nil
 }
 
 // file is one written file.
@@ -121,7 +128,7 @@ type file struct {
 // profile page in the site's theme (ProfileContent), so the standalone page, which is for
 // `viften export`, is left out.
 func All(s *site.Site, emit Emit) error {
-	if err := data(s, Formats, emit); err != nil {
+	if _, err := data(s, Formats, emit); err != nil {
 		return err
 	}
 	return SiteFiles(s, emit)
