@@ -122,12 +122,15 @@ func (res *Result) count(files map[string][]byte) {
 func emitTo(m map[string][]byte) func(path string, data []byte) error {
 	return func(path string, data []byte) error {
 		if _, dup := m[path]; dup {
-			return fmt.Errorf("render: %s written twice", path)
+			return writtenTwice(path)
 		}
 		m[path] = data
 		return nil
 	}
 }
+
+// writtenTwice is the error of a path two parts of a build write.
+func writtenTwice(path string) error { return fmt.Errorf("render: %s written twice", path) }
 
 // entityDirs are the content folders whose files render.Cache tracks one by one; every other
 // file is part of the global version.
