@@ -617,14 +617,14 @@ func (l *loader) newOffer(p *parsed, audiences map[string]*site.Audience, topics
 	}
 	places := map[site.Location]bool{} // name and address, each once
 	for _, sr := range r.subs("steder", fieldsOf(offerFields, "steder")) {
-		l := site.Location{Name: sr.str("navn"), Address: site.Address{Street: sr.str("adresse"), PostalCode: sr.str("postnummer"), City: sr.str("by")}}
-		if places[l] {
-			p.f.errs.Add(sr.pos("navn"), "stedet %q står der to gange; skriv det én gang, med en note hvis der er mere at sige", l.Name)
+		loc := site.Location{Name: sr.str("navn"), Address: site.Address{Street: sr.str("adresse"), PostalCode: sr.str("postnummer"), City: sr.str("by")}}
+		if places[loc] {
+			p.f.errs.Add(sr.pos("navn"), "stedet %q står der to gange; skriv det én gang, med en note hvis der er mere at sige", loc.Name)
 			continue
 		}
-		places[l] = true
-		l.Note = sr.str("note")
-		o.Locations = append(o.Locations, l)
+		places[loc] = true
+		loc.Note = sr.str("note")
+		o.Locations = append(o.Locations, loc)
 	}
 	for _, lr := range r.subs("links", fieldsOf(offerFields, "links")) {
 		o.Links = append(o.Links, site.Link{Title: lr.str("titel"), URL: lr.str("url")})

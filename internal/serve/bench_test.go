@@ -52,7 +52,7 @@ func BenchmarkEditToReload(b *testing.B) {
 			b.Fatal(err)
 		}
 		next()
-		if page := page("/tilbud/tilbud-00500/"); !strings.Contains(page, want) {
+		if body := page("/tilbud/tilbud-00500/"); !strings.Contains(body, want) {
 			b.Fatalf("edit %d: the reloaded page does not show it", i)
 		}
 		reload += time.Since(start)
