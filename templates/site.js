@@ -156,7 +156,9 @@
       li.appendChild(h);
       li.appendChild(el("p", o.resume));
       li.appendChild(el("p", [o.alder, o.adgang, o.gratis ? "Gratis" : ""].filter(Boolean).join(" · "), "note"));
-      (o.kontakter || []).forEach(function (c) {
+      (o.kontakter || []).forEach(function (c, i, all) {
+        // The last contact is not the offer's own when the list says whose it is (reserve).
+        if (o.reserve && i === all.length - 1) li.appendChild(el("p", o.reserve));
         var p = el("p", c.navn + ": ");
         if (c.telefon) { var t = el("a", "tlf. " + c.telefon); t.href = c.tel; p.appendChild(t); p.appendChild(document.createTextNode(" ")); }
         if (c.email) { var m = el("a", c.email); m.href = "mailto:" + c.email; p.appendChild(m); p.appendChild(document.createTextNode(" ")); }

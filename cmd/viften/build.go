@@ -70,6 +70,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	fmt.Fprintf(stdout, "viften build: %d sider (%d filer, %s) skrevet til %s på %s\n",
 		res.Pages, res.Files, sizeText(res.Bytes), *out, secondsText(res.Duration.Seconds()))
+	if n := len(res.Report.Fallbacks); n > 0 {
+		fmt.Fprintf(stdout, "viften build: %s; \"viften check -strict\" viser hvilke\n", fallbackText(n, len(res.Site.Offers)))
+	}
 	return 0
 }
 

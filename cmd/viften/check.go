@@ -36,7 +36,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			for _, u := range report.Unverified {
 				fmt.Fprintln(stderr, u)
 			}
-			errCount += warnings + len(report.Unverified)
+			for _, f := range report.Fallbacks {
+				fmt.Fprintln(stderr, f)
+			}
+			errCount += warnings + len(report.Unverified) + len(report.Fallbacks)
 		}
 	}
 	switch {
@@ -45,8 +48,18 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 1
 	default:
 		unverified := len(report.Unverified)
-		fmt.Fprintf(stdout, "viften check: ingen fejl i %d tilbud, %d kontakter, %d principper og %d sider (%s; %d oplysninger skal tjekkes, se -strict)\n",
-			len(s.Offers), len(s.Contacts), len(s.Principles), len(s.Guides)+len(s.Pages), countAdvarsler(warnings), unverified)
+		fmt.Fprintf(stdout, "viften check: ingen fejl i %d tilbud, %d kontakter, %d principper og %d sider (%s; %d oplysninger skal tjekkes; %s; se -strict)\n",
+			len(s.Offers), len(s.Contacts), len(s.Principles), len(s.Guides)+len(s.Pages), countAdvarsler(warnings), unverified,
+			fallbackText(len(report.Fallbacks), len(s.Offers)))
 		return 0
 	}
+}
+
+// fallbackText says how many of the offers have no phone or e-mail of their own, so that their
+// pages show a unit's, a provider's or the municipality's instead.
+func fallbackText(n, offers int) string {
+	if n == 1 {
+		return fmt.Sprintf("1 af %d tilbud har ingen egen telefon eller e-mail og viser en anden kontakt i stedet", offers)
+	}
+	return fmt.Sprintf("%d af %d tilbud har ingen egen telefon eller e-mail og viser en anden kontakt i stedet", n, offers)
 }

@@ -118,3 +118,47 @@ func TestUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestFallbackCount: an offer without a phone or e-mail of its own, whose page shows the
+// municipality's general contact instead, is counted by check and build and listed by
+// check -strict, which fails on it.
+func TestFallbackCount(t *testing.T) {
+	dir := writeSite(t)
+	contentDir, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	write := func(rel, text string, replace ...string) {
+		t.Helper()
+		p := filepath.Join(contentDir, rel)
+		data, _ := os.ReadFile(p)
+		if len(replace) == 2 {
+			data = bytes.Replace(data, []byte(replace[0]), []byte(replace[1]), 1)
+		}
+		if err := os.WriteFile(p, append(data, text...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("tilbud/aaben-raadgivning.md", "", "kontakter: [raadgivning]\n", "")
+	write("kontakter/kommune.yaml", "navn: Prøve Kommune\nudbyder: kommune\ntelefon: 44 00 00 00\nkilder:\n  - url: https://example.dk/kontakt\ngennemgaaet: 2026-11-01\n")
+	write("site.yaml", "kontakt: kommune\n")
+	const count = "1 af 1 tilbud har ingen egen telefon eller e-mail og viser en anden kontakt i stedet"
+	if code, stdout, stderr := runCmd("check", "-content", contentDir, "-date", "2026-11-22"); code != 0 || !strings.Contains(stdout, count) {
+		t.Errorf("check: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	code, _, stderr := runCmd("check", "-strict", "-content", contentDir, "-date", "2026-11-22")
+	if want := "aaben-raadgivning.md:2:8: tilbuddet har ingen egen telefon eller e-mail; siden viser i stedet kommunens fælles kontakt (Prøve Kommune, "; code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("check -strict: exit %d, stderr %q; want it to list %q", code, stderr, want)
+	}
+	code, stdout, stderr := runCmd("build", "-content", contentDir, "-out", out, "-templates", filepath.Join(dir, "none"), "-date", "2026-11-22")
+	if code != 0 || !strings.Contains(stdout, "viften build: "+count+`; "viften check -strict" viser hvilke`) {
+		t.Errorf("build: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "tilbud", "aaben-raadgivning", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<p class="fallback">Tilbuddet har ikke sit eget telefonnummer eller sin egen e-mail her endnu. Kontakt Prøve Kommune. Det er kommunens fælles kontakt, og de kan hjælpe dig videre:</p>`,
+		`href="tel:&#43;4544000000"`} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the offer page lacks %q", want)
+		}
+	}
+}

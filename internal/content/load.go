@@ -43,7 +43,10 @@ type Options struct {
 type Report struct {
 	Warnings   ErrorList // should be fixed: overdue reviews, missing contact facts
 	Unverified ErrorList // facts marked "tjekkes" by the editors
-	Hidden     int       // offers left out because of udgives or udloeber
+	// Fallbacks lists the published offers without a phone or e-mail of their own, whose pages
+	// show the contact of the unit responsible, of the provider or of the municipality instead.
+	Fallbacks ErrorList
+	Hidden    int // offers left out because of udgives or udloeber
 }
 
 // folders lists the entity folders, their file extension and their fields.
@@ -64,13 +67,14 @@ var folders = []struct {
 var topFiles = []string{"site.yaml", "maalgrupper.yaml", "emner.yaml", "trin.yaml", "synonymer.yaml"}
 
 type loader struct {
-	fsys   fs.FS
-	prefix string
-	opts   Options
-	md     *markdown.Converter
-	errs   ErrorList
-	report Report
-	site   *site.Site
+	siteRec *record // site.yaml, decoded; nil when missing or broken
+	fsys    fs.FS
+	prefix  string
+	opts    Options
+	md      *markdown.Converter
+	errs    ErrorList
+	report  Report
+	site    *site.Site
 }
 
 // parsed is one content file, decoded but not yet resolved against the others.
@@ -110,6 +114,7 @@ func Load(fsys fs.FS, prefix string, opts Options) (*site.Site, *Report, error) 
 	}
 	providers := l.buildProviders(byDir["udbydere"])
 	contacts := l.buildContacts(byDir["kontakter"], providers)
+	l.resolveFallbacks(byDir["udbydere"], providers, contacts)
 	principles := l.buildPrinciples(byDir["principper"])
 	l.buildGuides(byDir["bekymring"])
 	l.buildPages(byDir["sider"])
@@ -119,6 +124,7 @@ func Load(fsys fs.FS, prefix string, opts Options) (*site.Site, *Report, error) 
 
 	l.report.Warnings.Sort()
 	l.report.Unverified.Sort()
+	l.report.Fallbacks.Sort()
 	if err := l.errs.Err(); err != nil {
 		return nil, &l.report, err
 	}
@@ -199,6 +205,7 @@ func (l *loader) loadConfig(n *yaml.Node) {
 	}
 	f := l.newFile("site.yaml", 0)
 	r := decodeRecord(f, n, siteFields)
+	l.siteRec = r
 	c.Name, c.Municipality, c.Description = r.str("navn"), r.str("kommune"), r.str("beskrivelse")
 	c.BaseURL = strings.TrimRight(r.str("basisurl"), "/")
 	c.ReportURL, c.AccessibilityURL = r.str("underretning"), r.str("tilgaengelighedserklaering")
@@ -447,7 +454,7 @@ func (l *loader) parseSource(p *parsed, raw []byte, ext string, fields []field, 
 func (l *loader) sources(r *record) []site.Source {
 	var out []site.Source
 	for _, s := range r.subs("kilder", sourceFields) {
-		out = append(out, site.Source{URL: s.str("url"), Title: s.str("titel"), Read: s.date("laest")})
+		out = append(out, site.Source{URL: s.str("url"), Title: s.str("titel"), Read: s.date("laest"), Note: s.str("note")})
 	}
 	return out
 }
@@ -534,7 +541,7 @@ func (l *loader) buildPages(files []*parsed) {
 		r := p.rec
 		n, _ := r.int("nummer")
 		l.site.Pages = append(l.site.Pages, &site.Page{Slug: p.slug, Source: p.rel, Title: r.str("titel"),
-			Summary: r.str("resume"), Number: n, Body: html(p.doc.HTML), Text: p.doc.Text()})
+			Summary: r.str("resume"), Number: n, Sources: l.sources(r), Body: html(p.doc.HTML), Text: p.doc.Text()})
 	}
 	sort.SliceStable(l.site.Pages, func(i, j int) bool { return l.site.Pages[i].Number < l.site.Pages[j].Number })
 }
@@ -568,7 +575,51 @@ func (l *loader) buildOffers(files []*parsed, providers map[string]*site.Provide
 				o.Draft = site.DraftComing
 			}
 		}
+		l.reachNote(p, o)
 		s.Offers = append(s.Offers, o)
+	}
+}
+
+// reachNote reports a published offer whose page has no phone or e-mail of the offer's own: in
+// Fallbacks when the page shows another contact instead, as a warning when it has none at all.
+func (l *loader) reachNote(p *parsed, o *site.Offer) {
+	r := p.rec
+	pos := r.pos("titel")
+	if r.has("kontakter") {
+		pos = r.pos("kontakter")
+	}
+	reach := l.site.ReachOf(o)
+	switch reach.Kind {
+	case site.ReachOwn:
+	case site.ReachNone:
+		l.report.Warnings.Add(pos, "tilbuddet har hverken telefon eller e-mail, og der er ingen at vise i stedet; tilføj en kontakt med telefon eller e-mail, en enhed (enhed:), udbyderens kontakt (kontakt: i udbydere/) eller kommunens kontakt (kontakt: i site.yaml)")
+	default:
+		whose := map[site.ReachKind]string{site.ReachUnit: "enheden, der står for tilbuddet",
+			site.ReachProvider: "udbyderens fælles kontakt", site.ReachMunicipality: "kommunens fælles kontakt"}[reach.Kind]
+		l.report.Fallbacks.Add(pos, "tilbuddet har ingen egen telefon eller e-mail; siden viser i stedet %s (%s, %s); tilføj tilbuddets egen, når den kendes",
+			whose, reach.Contact.Name, l.display(reach.Contact.Source))
+	}
+}
+
+// resolveFallbacks resolves the fallback contacts of the providers (their kontakt) and of the
+// site (site.yaml's kontakt), and warns of one without phone or e-mail: it could not stand in
+// for an offer's own.
+func (l *loader) resolveFallbacks(files []*parsed, providers map[string]*site.Provider, contacts map[string]*site.Contact) {
+	unreachable := func(pos Position, c *site.Contact) {
+		if c != nil && !c.Reachable() {
+			l.report.Warnings.Add(pos, "kontakten %q har hverken telefon eller e-mail, så siderne kan ikke vise den i stedet for et tilbuds egen; tilføj telefon eller e-mail i %s", c.Slug, l.display(c.Source))
+		}
+	}
+	for _, p := range files {
+		if pr := providers[p.slug]; pr != nil {
+			pr.Contact = resolveOne(p, "kontakt", "kontakt", contacts, "kontakter/")
+			unreachable(p.rec.pos("kontakt"), pr.Contact)
+		}
+	}
+	if r := l.siteRec; r != nil {
+		c := resolveOne(&parsed{f: r.f, rec: r}, "kontakt", "kontakt", contacts, "kontakter/")
+		l.site.Config.Contact = c
+		unreachable(r.pos("kontakt"), c)
 	}
 }
 
@@ -595,6 +646,7 @@ func (l *loader) newOffer(p *parsed, audiences map[string]*site.Audience, topics
 	o.Step = resolveOne(p, "trin", "trin", steps, "trin.yaml")
 	o.Provider = resolveOne(p, "udbyder", "udbyder", providers, "udbydere/")
 	o.Contacts = resolveMany(p, "kontakter", "kontakt", contacts, "kontakter/")
+	o.Unit = resolveOne(p, "enhed", "kontakt", contacts, "kontakter/")
 	o.Principles = resolveMany(p, "principper", "princip", principles, "principper/")
 	if a := r.sub("alder", fieldsOf(offerFields, "alder")); a != nil {
 		from, okF := a.int("fra")
@@ -646,14 +698,8 @@ func (l *loader) offerNotes(p *parsed, o *site.Offer) {
 	if o.Verify != "" {
 		l.report.Unverified.Add(r.pos("tjekkes"), "skal tjekkes: %s", o.Verify)
 	}
-	reachable := len(o.Links) > 0
-	for _, c := range o.Contacts {
-		if c.Phone != "" || c.Email != "" || c.Web != "" || c.Chat != "" || c.SMS != "" {
-			reachable = true
-		}
-	}
-	if !reachable && o.Verify == "" { // with tjekkes, check -strict already lists the offer
-		l.report.Warnings.Add(r.pos("titel"), "tilbuddet har ingen kontaktoplysninger (telefon, e-mail, hjemmeside eller link); tilføj en kontakt, eller skriv i tjekkes, hvad der mangler")
+	if o.Unit != nil && !o.Unit.Reachable() {
+		l.report.Warnings.Add(r.pos("enhed"), "enheden %q har hverken telefon eller e-mail, så siden kan ikke vise den i stedet for tilbuddets egen; tilføj enhedens telefon eller e-mail i %s", o.Unit.Slug, l.display(o.Unit.Source))
 	}
 	l.lixNote(p)
 	if !o.Reviewed.IsZero() && l.site.Config.ReviewMonths > 0 {

@@ -219,28 +219,68 @@ func TestPublishWindow(t *testing.T) {
 	}
 }
 
-// TestUnreachableOffer warns about an offer without any way to get in touch, unless the editors
-// have written in tjekkes what is missing.
-func TestUnreachableOffer(t *testing.T) {
+// TestFallbackContact follows an offer without a phone or e-mail of its own down its fallbacks:
+// nothing to show is a warning (tjekkes or not: the page has no number to call); the
+// municipality's general contact (site.yaml kontakt), the provider's (udbydere kontakt) and the
+// unit's (enhed) stand in, the nearest first, each listed in Fallbacks by name and file; a
+// fallback without phone or e-mail is passed over with a warning.
+func TestFallbackContact(t *testing.T) {
 	fsys := siteFS(t, nil)
 	offer := fsys["tilbud/aaben-raadgivning.md"]
-	offer.Data = bytes.Replace(offer.Data, []byte("kontakter: [raadgivning]\n"), nil, 1)
-	_, report, err := content.Load(fsys, "content", content.Options{Now: today})
-	if err != nil {
-		t.Fatal(err)
+	offer.Data = bytes.Replace(offer.Data, []byte("kontakter: [raadgivning]\n"), []byte("tjekkes: Telefonnummeret mangler.\n"), 1)
+	fsys["kontakter/kommune.yaml"] = &fstest.MapFile{Data: []byte("navn: Prøve Kommune\nudbyder: kommune\ntelefon: 44 00 00 00\n" +
+		"kilder:\n  - url: https://example.dk/kontakt\ngennemgaaet: 2026-11-01\n")}
+	fsys["kontakter/center.yaml"] = &fstest.MapFile{Data: []byte("navn: Center for Børn\nudbyder: kommune\nemail: center@example.dk\n" +
+		"kilder:\n  - url: https://example.dk/center\ngennemgaaet: 2026-11-01\n")}
+	fsys["kontakter/uden.yaml"] = &fstest.MapFile{Data: []byte("navn: Kontor uden nummer\nudbyder: kommune\nweb: https://example.dk/kontor\n" +
+		"kilder:\n  - url: https://example.dk/kontor\ngennemgaaet: 2026-11-01\n")}
+	check := func(step, wantWarn, wantFallback string) {
+		t.Helper()
+		_, report, err := content.Load(fsys, "content", content.Options{Now: today})
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		text := func(l content.ErrorList) string {
+			if len(l) == 0 {
+				return ""
+			}
+			return l.Error()
+		}
+		if got := text(report.Warnings); got != wantWarn {
+			t.Errorf("%s: warnings:\n%s\nwant:\n%s", step, got, wantWarn)
+		}
+		if got := text(report.Fallbacks); got != wantFallback {
+			t.Errorf("%s: fallbacks:\n%s\nwant:\n%s", step, got, wantFallback)
+		}
 	}
-	want := "content/tilbud/aaben-raadgivning.md:2:8: tilbuddet har ingen kontaktoplysninger (telefon, e-mail, hjemmeside eller link); tilføj en kontakt, eller skriv i tjekkes, hvad der mangler"
-	if got := report.Warnings.Error(); got != want {
-		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
-	}
-	offer.Data = bytes.Replace(offer.Data, []byte("ansvarlig: Redaktionen\n"), []byte("ansvarlig: Redaktionen\ntjekkes: Telefonnummeret mangler.\n"), 1)
-	_, report, err = content.Load(fsys, "content", content.Options{Now: today})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(report.Warnings) != 0 || len(report.Unverified) != 1 {
-		t.Errorf("with tjekkes: warnings %q, %d unverified; want none and 1", report.Warnings.Error(), len(report.Unverified))
-	}
+	check("no fallback", "content/tilbud/aaben-raadgivning.md:2:8: tilbuddet har hverken telefon eller e-mail, og der er ingen at vise i stedet; "+
+		"tilføj en kontakt med telefon eller e-mail, en enhed (enhed:), udbyderens kontakt (kontakt: i udbydere/) eller kommunens kontakt (kontakt: i site.yaml)", "")
+
+	site := fsys["site.yaml"]
+	site.Data = append(site.Data, []byte("kontakt: kommune\n")...)
+	check("municipality", "", "content/tilbud/aaben-raadgivning.md:2:8: tilbuddet har ingen egen telefon eller e-mail; siden viser i stedet "+
+		"kommunens fælles kontakt (Prøve Kommune, content/kontakter/kommune.yaml); tilføj tilbuddets egen, når den kendes")
+
+	provider := fsys["udbydere/kommune.yaml"]
+	provider.Data = append(provider.Data, []byte("kontakt: center\n")...)
+	check("provider", "", "content/tilbud/aaben-raadgivning.md:2:8: tilbuddet har ingen egen telefon eller e-mail; siden viser i stedet "+
+		"udbyderens fælles kontakt (Center for Børn, content/kontakter/center.yaml); tilføj tilbuddets egen, når den kendes")
+
+	offer.Data = bytes.Replace(offer.Data, []byte("tjekkes:"), []byte("enhed: uden\ntjekkes:"), 1)
+	check("unit without phone or e-mail", "content/tilbud/aaben-raadgivning.md:16:8: enheden \"uden\" har hverken telefon eller e-mail, "+
+		"så siden kan ikke vise den i stedet for tilbuddets egen; tilføj enhedens telefon eller e-mail i content/kontakter/uden.yaml",
+		"content/tilbud/aaben-raadgivning.md:2:8: tilbuddet har ingen egen telefon eller e-mail; siden viser i stedet "+
+			"udbyderens fælles kontakt (Center for Børn, content/kontakter/center.yaml); tilføj tilbuddets egen, når den kendes")
+
+	offer.Data = bytes.Replace(offer.Data, []byte("enhed: uden"), []byte("enhed: kommune"), 1)
+	check("unit", "", "content/tilbud/aaben-raadgivning.md:2:8: tilbuddet har ingen egen telefon eller e-mail; siden viser i stedet "+
+		"enheden, der står for tilbuddet (Prøve Kommune, content/kontakter/kommune.yaml); tilføj tilbuddets egen, når den kendes")
+
+	site.Data = append(site.Data[:len(site.Data)-len("kontakt: kommune\n")], []byte("kontakt: uden\n")...)
+	check("municipality without phone or e-mail", "content/site.yaml:12:10: kontakten \"uden\" har hverken telefon eller e-mail, "+
+		"så siderne kan ikke vise den i stedet for et tilbuds egen; tilføj telefon eller e-mail i content/kontakter/uden.yaml",
+		"content/tilbud/aaben-raadgivning.md:2:8: tilbuddet har ingen egen telefon eller e-mail; siden viser i stedet "+
+			"enheden, der står for tilbuddet (Prøve Kommune, content/kontakter/kommune.yaml); tilføj tilbuddets egen, når den kendes")
 }
 
 // TestLixWarning lowers the site's readability limit below the base offer's text and expects

@@ -7,6 +7,7 @@ var sourceFields = []field{
 	{key: "url", kind: kURL, required: true, doc: "adressen på kilden"},
 	{key: "titel", kind: kText, doc: "kildens titel"},
 	{key: "laest", kind: kDate, doc: "datoen, oplysningerne blev læst"},
+	{key: "note", kind: kText, doc: "note om kilden, fx hvis kilderne er uenige, og hvilken der er brugt"},
 }
 
 var addressFields = []field{
@@ -22,6 +23,7 @@ var siteFields = []field{
 	{key: "basisurl", kind: kURL, doc: "sitets offentlige adresse"},
 	{key: "underretning", kind: kURL, doc: "kommunens side om underretning"},
 	{key: "tilgaengelighedserklaering", kind: kURL, doc: "link til kommunens tilgængelighedserklæring (WAS)"},
+	{key: "kontakt", kind: kID, ref: "kontakt", doc: "kommunens fælles kontakt fra kontakter/: vises på tilbud uden egen telefon eller e-mail"},
 	{key: "redaktion", kind: kMap, doc: "hvem der retter sitet", fields: []field{
 		{key: "navn", kind: kText, doc: "redaktionens navn"},
 		{key: "email", kind: kEmail, doc: "redaktionens e-mail"},
@@ -90,6 +92,7 @@ var offerFields = []field{
 	}},
 	{key: "udbyder", kind: kID, required: true, ref: "udbyder", doc: "udbyder fra udbydere/"},
 	{key: "kontakter", kind: kIDs, ref: "kontakt", doc: "kontakter fra kontakter/"},
+	{key: "enhed", kind: kID, ref: "kontakt", doc: "kontakten til den enhed, der står for tilbuddet: vises, hvis tilbuddet ikke har egen telefon eller e-mail"},
 	{key: "steder", kind: kMaps, doc: "steder", fields: []field{
 		{key: "navn", kind: kText, required: true, doc: "stedets navn"},
 		{key: "adresse", kind: kText, doc: "vej og nummer"},
@@ -143,6 +146,7 @@ var providerFields = []field{
 	{key: "email", kind: kEmail, doc: "e-mail"},
 	{key: "telefon", kind: kPhone, doc: "telefon"},
 	{key: "adresse", kind: kMap, fields: addressFields, doc: "adresse"},
+	{key: "kontakt", kind: kID, ref: "kontakt", doc: "organisationens fælles kontakt fra kontakter/: vises på dens tilbud uden egen telefon eller e-mail"},
 	{key: "kilder", kind: kMaps, required: true, fields: sourceFields, doc: "kilder"},
 }
 
@@ -168,6 +172,7 @@ var pageFields = []field{
 	{key: "titel", kind: kText, required: true, doc: "titel"},
 	{key: "resume", kind: kText, required: true, doc: "én sætning"},
 	{key: "nummer", kind: kInt, doc: "rækkefølge i bunden af siden"},
+	{key: "kilder", kind: kMaps, fields: sourceFields, doc: "kilder til sidens oplysninger"},
 }
 
 // fieldsOf returns the nested fields of key in fields.

@@ -49,6 +49,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"count":      Count,
 		"routeText":  RouteText,
 		"hasContact": HasContact,
+		"fallback":   Fallback,
 		"askWhom":    askWhom,
 		"firstCall":  firstCall,
 		"topicNames": topicNames,
@@ -227,6 +228,31 @@ func HasContact(o *site.Offer) bool {
 		}
 	}
 	return false
+}
+
+// FallbackContact is what an offer page shows under "Kontakt" when none of the offer's contacts
+// has a phone or e-mail: another contact, with a lead that says whose it is.
+type FallbackContact struct {
+	Lead    string // "Tilbuddet har ikke sit eget telefonnummer … Kontakt X, som står for tilbuddet:"
+	Contact *site.Contact
+}
+
+// fallbackLeads are the leads of the fallback contacts by kind; %s is the contact's name.
+var fallbackLeads = map[site.ReachKind]string{
+	site.ReachUnit:         "Kontakt %s, som står for tilbuddet:",
+	site.ReachProvider:     "Kontakt %s, som står bag tilbuddet:",
+	site.ReachMunicipality: "Kontakt %s. Det er kommunens fælles kontakt, og de kan hjælpe dig videre:",
+}
+
+// Fallback returns the contact an offer's page shows for want of a phone or e-mail of the
+// offer's own (site.ReachOf), or nil when the offer has one or there is none to show.
+func Fallback(s *site.Site, o *site.Offer) *FallbackContact {
+	r := s.ReachOf(o)
+	if !r.Fallback() {
+		return nil
+	}
+	return &FallbackContact{Contact: r.Contact,
+		Lead: "Tilbuddet har ikke sit eget telefonnummer eller sin egen e-mail her endnu. " + fmt.Sprintf(fallbackLeads[r.Kind], r.Contact.Name)}
 }
 
 // askWhom names whom to ask about an offer that gives no way to get in touch: its provider,

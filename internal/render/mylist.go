@@ -17,6 +17,9 @@ type listOffer struct {
 	Contacts []listContact `json:"kontakter,omitempty"`
 	// Missing says whom to ask when the offer has no contact details yet, as the offer page does.
 	Missing string `json:"mangler,omitempty"`
+	// Fallback is the lead of the last contact when it is not the offer's own (render.Fallback):
+	// whose it is.
+	Fallback string `json:"reserve,omitempty"`
 	// Links are the offer's own web links, shown with Missing.
 	Links []site.Link `json:"links,omitempty"`
 }
@@ -36,17 +39,24 @@ func listData(s *site.Site) ([]byte, error) {
 	for _, o := range s.Offers {
 		lo := listOffer{Title: o.Title, URL: o.URL(), Summary: o.Summary, Age: o.Age.Text(), Route: RouteText(o), Free: o.Free()}
 		for _, c := range o.Contacts {
-			lc := listContact{Name: c.Name, Phone: c.Phone, Email: c.Email, Web: c.Web}
-			if c.Phone != "" {
-				lc.Tel = string(TelURL(c.Phone))
-			}
-			lo.Contacts = append(lo.Contacts, lc)
+			lo.Contacts = append(lo.Contacts, newListContact(c))
 		}
-		if !HasContact(o) { // as the offer page decides it
+		if fb := Fallback(s, o); fb != nil { // as the offer page shows it
+			lo.Fallback = fb.Lead
+			lo.Contacts = append(lo.Contacts, newListContact(fb.Contact))
+		} else if !HasContact(o) {
 			lo.Missing = "Vi har endnu ikke alle kontaktoplysninger. Kontakt " + askWhom(s, o) + " for at høre mere."
 			lo.Links = o.Links
 		}
 		offers[o.Slug] = lo
 	}
 	return json.Marshal(offers) // maps marshal with sorted keys: deterministic
+}
+
+func newListContact(c *site.Contact) listContact {
+	lc := listContact{Name: c.Name, Phone: c.Phone, Email: c.Email, Web: c.Web}
+	if c.Phone != "" {
+		lc.Tel = string(TelURL(c.Phone))
+	}
+	return lc
 }

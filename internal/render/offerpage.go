@@ -28,8 +28,8 @@ import (
 // TestOfferPageWriter fails when the default files no longer have these sums.
 var pageWriterSums = map[string]string{
 	"base.html":     "323323bca8180288b59add72b357a033e60862e22b0a638d53fbdc5cedd7dd72",
-	"offer.html":    "1d6b5ac323713007bf6868ee595325d2533704e33b14ebc3e2eb698b75f8cd28",
-	"partials.html": "2ec220880ad0a4ab9b20a5c4fa086071dfdb576430b78f25bf1e353005e818c4",
+	"offer.html":    "55d1a50d047b636673b097bdebdf81ec53c0b119febe4147d7a4d0d439da8d13",
+	"partials.html": "553c7a721038fc4f8e18be129e5c0ac9daa8f77ef36ce7c8951ae60c8f645d93",
 	"list.html":     "908cb0e20bb65ad0540e7053759c4c34d68f1c715d2c935c34d6374c2263ac3b",
 }
 
@@ -56,16 +56,23 @@ func (r *Renderer) canWrite(theme fs.FS) bool {
 	return true
 }
 
-// contactBlocks renders the "contact-block" template once for each contact of the offers.
-func (r *Renderer) contactBlocks(offers []*site.Offer) (map[*site.Contact]string, error) {
+// contactBlocks renders the "contact-block" template once for each contact of the offers, the
+// contacts their pages show for want of their own phone or e-mail (Fallback) included.
+func (r *Renderer) contactBlocks(s *site.Site, offers []*site.Offer) (map[*site.Contact]string, error) {
 	var list []*site.Contact
 	seen := map[*site.Contact]bool{}
+	add := func(c *site.Contact) {
+		if !seen[c] {
+			seen[c] = true
+			list = append(list, c)
+		}
+	}
 	for _, o := range offers {
 		for _, c := range o.Contacts {
-			if !seen[c] {
-				seen[c] = true
-				list = append(list, c)
-			}
+			add(c)
+		}
+		if fb := Fallback(s, o); fb != nil {
+			add(fb.Contact)
 		}
 	}
 	html := make([]string, len(list))
@@ -481,7 +488,12 @@ func (w *offerWriter) offerMain(p *Page) {
 		w.raw("\n")
 		w.raw(w.blocks[c])
 	}
-	if !HasContact(o) {
+	if fb := Fallback(p.Site, o); fb != nil {
+		w.raw("\n<p class=\"fallback\">")
+		w.text(fb.Lead)
+		w.raw("</p>\n")
+		w.raw(w.blocks[fb.Contact])
+	} else if !HasContact(o) {
 		w.raw("\n<p>Vi har endnu ikke alle kontaktoplysninger på dette tilbud. Kontakt ")
 		w.text(askWhom(p.Site, o))
 		w.raw(" for at høre mere.</p>")
@@ -587,6 +599,10 @@ func (w *offerWriter) offerMain(p *Page) {
 				w.raw(" (læst ")
 				w.text(Date(src.Read))
 				w.raw(")")
+			}
+			if src.Note != "" {
+				w.raw(". ")
+				w.text(src.Note)
 			}
 			w.raw("</li>")
 		}

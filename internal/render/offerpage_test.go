@@ -19,7 +19,8 @@ import (
 
 // oddOffers are offers that take the offer page's rarer branches: drafts, a closed offer,
 // an alert, meeting times, places with and without an address, links with a tel: address
-// (which html/template refuses), no contact at all, characters every escaper must handle.
+// (which html/template refuses), no contact at all, a unit's contact for want of the offer's
+// own, a source with a note, characters every escaper must handle.
 var oddOffers = map[string]string{
 	"tilbud/lukket.md": `---
 titel: Lukket & "lille" <gruppe> + 'mere'
@@ -65,6 +66,34 @@ kilder:
     titel: Kilde med titel
 ---
 Tekst med **fed** og [et link](https://example.dk/?q=1&r=2).
+`,
+	"tilbud/reserve.md": `---
+titel: Uden eget nummer
+resume: Et tilbud, hvis side viser enhedens kontakt.
+maalgrupper: [foraeldre]
+emner: [skilsmisse]
+trin: forebyggelse
+adgang:
+  vej: kom-selv
+udbyder: kommune
+enhed: center
+gennemgaaet: 2026-11-01
+ansvarlig: Redaktionen
+kilder:
+  - url: https://example.dk/reserve
+    titel: Reserve
+    laest: 2026-11-01
+    note: En ældre side gav et andet nummer & andre tider; den nyeste er brugt.
+---
+Tekst.
+`,
+	"kontakter/center.yaml": `navn: Center for "Børn" & Unge
+udbyder: kommune
+telefon: 44 00 00 01
+email: center@example.dk
+kilder:
+  - url: https://example.dk/center
+gennemgaaet: 2026-11-01
 `,
 	"tilbud/kommende.md": `---
 titel: Kommende

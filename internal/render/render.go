@@ -209,13 +209,15 @@ func (r *Renderer) renderPages(jobs []job, todo []int, out [][]byte) error {
 	var blocks map[*site.Contact]string
 	if r.writeOffers {
 		var offers []*site.Offer
+		var st *site.Site
 		for _, i := range todo {
 			if jobs[i].kind == "offer" && jobs[i].page.Offer != nil {
 				offers = append(offers, jobs[i].page.Offer)
+				st = jobs[i].page.Site
 			}
 		}
 		var err error
-		if blocks, err = r.contactBlocks(offers); err != nil {
+		if blocks, err = r.contactBlocks(st, offers); err != nil {
 			return err
 		}
 	}

@@ -38,6 +38,7 @@ type Config struct {
 	ReportURL        string // where to report a concern about a child (underretning)
 	AccessibilityURL string // the municipality's WAS accessibility statement
 	Editors          Editors
+	Contact          *Contact // the municipality's general contact: the last fallback of an offer without phone or e-mail
 	Urgent           []UrgentLine
 	ReviewMonths     int // months before an offer is overdue for review
 	LixLimit         int // readability limit for family-facing text
@@ -174,6 +175,7 @@ type Offer struct {
 	Cost        *Cost // nil: not known
 	Provider    *Provider
 	Contacts    []*Contact
+	Unit        *Contact // the contact of the unit responsible for the offer, shown when it has no phone or e-mail of its own
 	Locations   []Location
 	Hours       []Hours
 	Sessions    []Hours  // recurring group meetings or course sessions, for the calendar feed
@@ -298,6 +300,7 @@ type Source struct {
 	URL   string
 	Title string
 	Read  time.Time
+	Note  string // what the editors noted, e.g. where sources disagree and which was used
 }
 
 // Contact is a contact point: a team, a phone line, a counter.
@@ -348,6 +351,7 @@ type Provider struct {
 	Phone       string
 	Address     Address
 	Sources     []Source
+	Contact     *Contact // the organisation's general contact, the fallback for its offers without phone or e-mail
 	Offers      []*Offer
 	Contacts    []*Contact
 }
@@ -403,6 +407,7 @@ type Page struct {
 	Title   string
 	Summary string
 	Number  int
+	Sources []Source
 	Body    template.HTML
 	Text    string
 }
