@@ -15,7 +15,8 @@
     return 0;
   }
 
-  var classes = {}; // cls per character met
+  // cls per character met
+  var classes = {};
 
   // tokenize returns the words of s: {w, s, e} with UTF-16 offsets.
   function tokenize(s) {
@@ -105,7 +106,11 @@
   function Analyzer(meta) {
     var self = this;
     this.stop = new Set(meta.stop);
-    this.phrases = Object.create(null); // keyed by words: no "constructor" inherited
+    this.filler = new Set(meta.filler);
+    this.ages = meta.ages;
+    this.ageWord = RegExp(meta.ages.pattern);
+    // keyed by words: no "constructor" inherited
+    this.phrases = Object.create(null);
     meta.groups.forEach(function (g) {
       g.p.forEach(function (p) { (self.phrases[p[0]] = self.phrases[p[0]] || []).push({ terms: p, group: g.t }); });
     });
@@ -125,15 +130,12 @@
   Analyzer.prototype.split = function (folded) {
     var r = Array.from(folded);
     if (r.length < 8) return null;
+    var self = this, part = function (j, k) { var w = r.slice(j, k).join(""); return !self.stop.has(w) && self.dict.has(w = stem(w)) && w; };
     for (var i = 3; i <= r.length - 4; i++) {
-      var tail = stem(r.slice(i).join(""));
-      if (!this.dict.has(tail)) continue;
-      var h = stem(r.slice(0, i).join(""));
-      if (this.dict.has(h)) return [h, tail];
-      if (i > 3 && (r[i - 1] === "s" || r[i - 1] === "e")) {
-        h = stem(r.slice(0, i - 1).join(""));
-        if (this.dict.has(h)) return [h, tail];
-      }
+      var tail = part(i), h;
+      if (!tail) continue;
+      if (h = part(0, i)) return [h, tail];
+      if (i > 3 && (r[i - 1] === "s" || r[i - 1] === "e") && (h = part(0, i - 1))) return [h, tail];
     }
     return null;
   };
@@ -165,32 +167,48 @@
       }
       out.push.apply(out, at[w.pos] || []);
     });
-    return out;
+    // internal/search.longestFacets: a topic or audience whose phrase lies inside another's goes.
+    var facet = function (t) { return t.kind === "group" && /^=[#@]/.test(t.term); }, fs = out.filter(facet);
+    return out.filter(function (t) {
+      return !facet(t) || !fs.some(function (u) { return u.s <= t.s && t.e <= u.e && (u.s !== t.s || u.e !== t.e); });
+    });
   };
 
-  // Age words, folded: "15 år", "15-årig", "15-åringer".
-  var ageWord = /^([0-9]{1,2})(ar|ars|arig|arige|aring|aringer)$/;
-  var ageUnits = ["ar", "ars", "arig", "arige", "aring", "aringer"];
+  // age is internal/search.readAge: [age, words it takes] for an age at surface word i of q
+  // ("15 år", "fireårig", "min søn på 4", "3 måneder"), or null; its words are meta.ages.
+  Analyzer.prototype.age = function (q, surface, i) {
+    var a = this.ages, t = surface[i].folded, m = this.ageWord.exec(t), n, e = surface[i].e, digits = /^[0-9]{1,2}$/.test(t);
+    var next = (surface[i + 1] || {}).folded, prev = (surface[i - 1] || {}).folded;
+    if (m && (n = /[0-9]/.test(m[1]) ? +m[1] : a.numerals[m[1]]) >= 0) return [n, 1];
+    if (!((n = digits ? +t : a.numerals[t]) >= 0)) return null;
+    if (a.units.includes(next)) return [n, 2];
+    if (a.infant.includes(next)) return [0, 2];
+    if (q[e] === "." && q.slice(e + 1).trim() || a.ordinal.includes(next) || n > a.max) return null;
+    return (digits ? a.after.includes(prev) || surface.length === 1 : t !== "en" && t !== "et" && prev === "pa") ? [n, 1] : null;
+  };
 
   // parse is internal/search's parse: the query's words (terms at one position) and an age.
+  // Filler words are no words of their own but for the groups their position holds, unless
+  // the query has no other.
   Analyzer.prototype.parse = function (q) {
-    var toks = this.analyze(q), surface = this.words(q), drop = {}, age = -1, words = [];
+    var self = this, toks = this.analyze(q), surface = this.words(q), drop = {}, age = -1, words = [], kept = [];
     var last = surface[surface.length - 1];
     surface.forEach(function (t, i) {
-      var m = ageWord.exec(t.folded), next = surface[i + 1];
-      if (m) { age = +m[1]; drop[t.pos] = true; }
-      else if (next && /^[0-9]{1,2}$/.test(t.folded) && ageUnits.indexOf(next.folded) >= 0) {
-        age = +t.folded; drop[t.pos] = drop[next.pos] = true;
-      }
+      var r = self.age(q, surface, i);
+      if (r) { age = r[0]; for (var j = i; j < i + r[1]; j++) drop[surface[j].pos] = true; }
     });
     toks.forEach(function (t) {
       if (drop[t.pos]) return;
       if (!words.length || words[words.length - 1].pos !== t.pos) words.push({ pos: t.pos, terms: [] });
       var w = words[words.length - 1];
-      if (t.kind === "word") { w.folded = t.folded; w.primary = t.term; w.last = t.pos === last.pos && last.e === q.length; }
+      if (t.kind === "word") { w.folded = t.folded; w.primary = t.term; w.last = t.pos === last.pos && last.e === q.length; w.fill = self.filler.has(t.folded); }
       if (w.terms.indexOf(t.term) < 0) w.terms.push(t.term);
     });
-    return { words: words, age: age };
+    words.forEach(function (w) {
+      var g = w.terms.filter(function (t) { return t[0] === "="; });
+      if (!w.fill) kept.push(w); else if (g.length) kept.push({ pos: w.pos, terms: g });
+    });
+    return { words: kept.length ? kept : words, age: age };
   };
 
   // cp returns t's code points (t itself without surrogate pairs).
@@ -208,7 +226,8 @@
         t = a[i - 1] === b[j - 1] ? prev[j - 1] : 1 + Math.min(prev[j - 1], prev[j], cur[j - 1]);
         if ((cur[j] = t) < best) best = t;
       }
-      if (hi < n) cur[hi + 1] = big; // the next row reads it as beyond the band
+      // the next row reads it as beyond the band
+      if (hi < n) cur[hi + 1] = big;
       if (best > max) return big;
       t = prev; prev = cur; cur = t;
     }
@@ -259,15 +278,17 @@
     return out.sort(function (a, b) { return df[b.i] - df[a.i]; });
   };
   // ahead reads, while a word is typed, the head shards its next letters most likely need:
-  // those of the terms starting with it, the most frequent first, aheadFiles at most. The
-  // keystrokes that find their shards read wait for no request.
+  // those of the terms starting with it, the most frequent first, each with the topics it
+  // names, aheadFiles at most. The keystrokes that find their shards read wait for no request.
   var aheadFiles = 4;
   Engine.prototype.ahead = function (q) {
     var self = this, ws = this.an.words(q), w = ws[ws.length - 1], files = {}, out = [];
     if (this.meta.whole || !w || w.e !== q.length || Array.from(w.folded).length < 2) return Promise.resolve();
     this.frequent(w.folded).forEach(function (t) {
-      var s = self.shardOf(t.i);
-      if (out.length < aheadFiles && !files[s]) { files[s] = true; out.push(self.shard(t.i).catch(function () {})); }
+      [t.i].concat((self.an.phrases[self.vocab[t.i]] || []).map(function (p) { return !p.terms[1] && /^=[#@]/.test(p.group) ? self.index.get(p.group) : undefined; })).forEach(function (i) {
+        var s = i >= 0 && self.shardOf(i);
+        if (s !== false && out.length < aheadFiles && !files[s]) { files[s] = true; out.push(self.shard(i).catch(function () {})); }
+      });
     });
     return Promise.all(out);
   };
@@ -335,9 +356,12 @@
     this.get = get;
     this.cache = {};
     this.terms = {};
-    this.rows = {}; // document rows read with the head shards
-    this.pages = Object.create(null); // and the pages of words
-    this.merged = new Set(); // the head shards whose rows and pages are in those
+    // document rows read with the head shards
+    this.rows = {};
+    // and the pages of words
+    this.pages = Object.create(null);
+    // the head shards whose rows and pages are in those
+    this.merged = new Set();
   }
   Engine.prototype.load = function (name) {
     var c = this.cache;
@@ -347,7 +371,8 @@
   Engine.prototype.init = function () {
     var self = this;
     return this.ready = this.ready || this.load("meta.json").then(function (meta) {
-      if (meta.v !== 5) throw Error("meta.json v" + meta.v); // not the format this script reads
+      // not the format this script reads
+      if (meta.v !== 6) throw Error("meta.json v" + meta.v);
       self.meta = meta;
       self.an = new Analyzer(meta);
       self.vocab = terms(meta);
@@ -417,7 +442,8 @@
       }
       var t = { i: i, level: 0, docs: docs, w: new Float64Array(docs.length).fill(NaN), max: null, more: null };
       fill(t, all ? [e, 0, 0] : e.slice(1));
-      return self.terms[i] = self.terms[i] || t; // another search may have read it meanwhile
+      // another search may have read it meanwhile
+      return self.terms[i] = self.terms[i] || t;
     });
   };
   // fill sets a level's weights into t.
@@ -455,18 +481,21 @@
       });
       res.active = age >= 0 || Object.keys(sel).length > 0;
       res.ok = function (d) { return !res.active || self.failed(res, d) === ""; };
-      res.all = Promise.resolve(res); // the page of a word may give its results before res.cands
+      // the page of a word may give its results before res.cands
+      res.all = Promise.resolve(res);
       var ls = words.map(function (w) { return self.leaves(w); }), w = words[0];
       res.terms = ls.flat().map(function (l) { return l.term; });
       // A word typed alone may have its page in a head shard (the export's pages): a term's
       // with further levels in its own, under the term; a word of 3 to pageLetters letters
       // whose stem the vocabulary lacks, matched as a prefix, under the word (folded) in the
       // shard of the first term its stem matches.
-      var one = words.length === 1 && !res.active && size <= pageSize && w.terms.length === 1 && w.terms[0] === w.primary;
+      // Its terms are its stem and the topics and audiences it names (typedAlone).
+      var one = words.length === 1 && !res.active && size <= pageSize && w.terms.every(function (t, i) { return i ? /^=[#@]/.test(t) : t === w.primary; });
       var n = one && Array.from(w.folded).length, known = one && self.index.has(w.primary);
       var r = one && !known && n >= 3 && n <= m.pageLetters && w.last && !self.index.has(w.folded) ? self.prefixed(w.primary) : [0, 0], pre = r[0] < r[1] ? r[0] : -1;
       var loads = res.terms.map(function (t) { return self.term(t); });
-      loads.forEach(function (l) { if (l && l.catch) l.catch(function () {}); }); // what waits for a load reports its failure
+      // what waits for a load reports its failure
+      loads.forEach(function (l) { if (l && l.catch) l.catch(function () {}); });
       return Promise.all([res.active && self.facets(), known ? loads[0] : pre >= 0 && self.shard(pre)]).then(function () {
         var pg = known ? self.pages[w.primary] : pre >= 0 && self.pages[w.folded];
         if (pg) {
@@ -480,7 +509,8 @@
             ts.forEach(function (t) { for (var j = 0; t && j < t.docs.length; j++) if (t.docs[j] < m.offers && !seen[t.docs[j]]++) cands.push(t.docs[j]); });
             res.cands = cands;
             return res;
-          }, function () { return res; }); // a head missing: no cands, counts without numbers
+          // a head missing: no cands, counts without numbers
+          }, function () { return res; });
           return self.finish([pg[0].map(doc), pg[1].map(doc)], size, res);
         }
         return Promise.all(loads).then(function (ts) {
@@ -545,7 +575,8 @@
   // finish counts the offers found and loads the documents shown.
   Engine.prototype.finish = function (lists, size, res) {
     var self = this, m = this.meta, hits = [], ok = res.ok;
-    if (res.cands) res.total = res.active ? res.cands.filter(ok).length : res.cands.length; // else a page's, given
+    // else a page's, given
+    if (res.cands) res.total = res.active ? res.cands.filter(ok).length : res.cands.length;
     lists[0].forEach(function (s) { if (hits.length < size && ok(s.doc)) hits.push(s); });
     var shown = hits.concat(lists[1].slice(0, 3));
     return Promise.all(shown.map(function (s) {
@@ -585,7 +616,8 @@
   };
 
   if (typeof document === "undefined") {
-    globalThis.ViftenSearch = { stem: stem, Analyzer: Analyzer, Engine: Engine }; // Node: the parity tests
+    // Node: the parity tests
+    globalThis.ViftenSearch = { stem: stem, Analyzer: Analyzer, Engine: Engine };
     return;
   }
 
@@ -633,9 +665,11 @@
   function renderFacets(facets) {
     if (!facetBox) return;
     var build = !facetBox.firstChild, count = function (v) { return v.count >= 0 ? "(" + v.count + ")" : ""; };
-    if (build) facetBox.style.setProperty("--count-width", String(engine.meta.offers).length + 2 + "ch"); // site.css
+    // site.css
+    if (build) facetBox.style.setProperty("--count-width", String(engine.meta.offers).length + 2 + "ch");
     facets.forEach(function (f) {
-      if (!f.values.length) return; // a facet no offer has
+      // a facet no offer has
+      if (!f.values.length) return;
       var fs = build && facetBox.appendChild(el("fieldset", { class: "facet" }));
       if (build) fs.appendChild(el("legend", {}, names[f.param]));
       if (f.param === "alder") {
@@ -703,14 +737,16 @@
       var terms = new Set(res.terms), counts = function () {
         if (my === seq) renderFacets(res.facets = engine.counts(res));
       };
-      if (res.active) counts(); // a filter is set: the facet table is loaded
+      // a filter is set: the facet table is loaded
+      if (res.active) counts();
       if (size) {
         renderHits(res.hits, results, terms);
         var msg = (res.total || "Ingen") + " tilbud fundet.";
         if (res.total > res.hits.length) msg += " Viser de første " + res.hits.length + ".";
         if (res.age !== null) msg += " Kun tilbud til " + res.age + "-årige.";
         status.textContent = msg;
-        status.setAttribute("data-answered", qs); // which address the status answers (tests wait for it)
+        // which address the status answers (tests wait for it)
+        status.setAttribute("data-answered", qs);
         if (othersBox) {
           othersBox.hidden = !res.others.length;
           renderHits(res.others, othersBox.querySelector("ul"), terms);
@@ -720,7 +756,8 @@
       // Else the counts follow once the facet table is loaded.
       (window.requestIdleCallback || setTimeout)(function () {
         var ready = prefetched = prefetched || engine.prefetch();
-        res.all.then(function () { ready.then(res.facets ? null : counts, counts); }); // no facet table: counts without numbers
+        // no facet table: counts without numbers
+        res.all.then(function () { ready.then(res.facets ? null : counts, counts); });
         if (my === seq) engine.ahead(q);
       }, { timeout: 200 });
     }, function () {

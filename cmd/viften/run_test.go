@@ -155,7 +155,7 @@ func TestFallbackCount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`<p class="fallback">Tilbuddet har ikke sit eget telefonnummer eller sin egen e-mail her endnu. Kontakt Prøve Kommune. Det er kommunens fælles kontakt, og de kan hjælpe dig videre:</p>`,
+	for _, want := range []string{`<p class="fallback">Tilbuddet har ikke sit eget telefonnummer eller sin egen e-mail her endnu. Du kan i stedet kontakte kommunen (Prøve Kommune):</p>`,
 		`href="tel:&#43;4544000000"`} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("the offer page lacks %q", want)

@@ -295,7 +295,7 @@ func (l *loader) loadTaxonomies() {
 	s := l.site
 	for _, r := range l.taxonomy("maalgrupper.yaml", audienceFields, true) {
 		s.Audiences = append(s.Audiences, &site.Audience{ID: r.str("id"), Name: r.str("navn"),
-			Description: html(l.markdownField(r.f, r, "beskrivelse"))})
+			Description: html(l.markdownField(r.f, r, "beskrivelse")), Synonyms: r.strs("synonymer")})
 	}
 	for _, r := range l.taxonomy("emner.yaml", topicFields, true) {
 		s.Topics = append(s.Topics, &site.Topic{ID: r.str("id"), Name: r.str("navn"),

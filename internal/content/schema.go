@@ -53,6 +53,7 @@ var audienceFields = []field{
 	{key: "id", kind: kID, required: true, doc: "id"},
 	{key: "navn", kind: kText, required: true, doc: "navn"},
 	{key: "beskrivelse", kind: kText, required: true, doc: "beskrivelse"},
+	{key: "synonymer", kind: kTexts, doc: "ord i en søgning, der siger, hvem der spørger, fx \"min søn\" for forældre"},
 }
 
 var topicFields = []field{

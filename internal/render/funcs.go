@@ -241,7 +241,7 @@ type FallbackContact struct {
 var fallbackLeads = map[site.ReachKind]string{
 	site.ReachUnit:         "Kontakt %s, som står for tilbuddet:",
 	site.ReachProvider:     "Kontakt %s, som står bag tilbuddet:",
-	site.ReachMunicipality: "Kontakt %s. Det er kommunens fælles kontakt, og de kan hjælpe dig videre:",
+	site.ReachMunicipality: "Du kan i stedet kontakte kommunen (%s):",
 }
 
 // Fallback returns the contact an offer's page shows for want of a phone or e-mail of the

@@ -11,6 +11,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/da"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+
+	"tilbudsviften/internal/site"
 )
 
 // groupPrefix starts the term a synonym group is indexed under. The tokenizer never yields it,
@@ -64,6 +66,9 @@ type phrase struct {
 	group string
 }
 
+// facet reports whether the phrase names a topic or an audience (its group is one's).
+func (p phrase) facet() bool { return isFacetTerm(p.group) }
+
 // NewAnalyzer returns the analysis for a site with the given synonym groups (each a list of
 // words or phrases that mean the same).
 func NewAnalyzer(synonyms [][]string) *Analyzer {
@@ -81,32 +86,77 @@ func NewAnalyzer(synonyms [][]string) *Analyzer {
 			a.stop[Fold(w)] = true
 		}
 	}
-	seen := map[string]bool{}
 	for _, words := range synonyms {
-		var g Group
-		for _, w := range words {
-			var terms []string
-			for _, t := range a.words(w) {
-				terms = append(terms, t.Term)
-			}
-			if len(terms) == 0 {
-				continue
-			}
-			if g.Term == "" {
-				g.Term = groupPrefix + strings.Join(terms, "_")
-			}
-			g.Phrases = append(g.Phrases, terms)
-		}
-		if g.Term == "" || seen[g.Term] {
-			continue
-		}
-		seen[g.Term] = true
-		a.groups = append(a.groups, g)
-		for _, p := range g.Phrases {
-			a.phrases[p[0]] = append(a.phrases[p[0]], phrase{terms: p, group: g.Term})
+		a.addGroup("", words)
+	}
+	return a
+}
+
+// topicPrefix starts the group term of a topic: groupPrefix, "#", the topic's id; audiencePrefix
+// that of an audience ("@"). The pads, a prefix alone, fill every offer's topic and audience
+// fields to the same length (documents), so a topic's or an audience's term weighs the same in
+// every offer that has it: it ranks the offers of a topic or audience a query names above the
+// others without reordering them among themselves. No query yields a pad.
+const (
+	topicPrefix    = groupPrefix + "#"
+	audiencePrefix = groupPrefix + "@"
+	topicPad       = topicPrefix
+	audiencePad    = audiencePrefix
+)
+
+// isFacetTerm reports whether t is a topic's or an audience's group term.
+func isFacetTerm(t string) bool {
+	return strings.HasPrefix(t, topicPrefix) || strings.HasPrefix(t, audiencePrefix)
+}
+
+// isPad reports whether t pads a facet field.
+func isPad(t string) bool { return t == topicPad || t == audiencePad }
+
+// newSiteAnalyzer returns the analysis of a site: the editors' synonym groups, then one group
+// per topic, of the words and phrases that name it (its name and synonyms in emner.yaml), under
+// the term topicPrefix + id, and one per audience that has synonyms in maalgrupper.yaml (the
+// words that say who asks: "min søn", "vores datter" for parents), under audiencePrefix + id.
+// A query that says a topic in everyday words ("skærer i sig selv", "snakker ikke") thus brings
+// the topic's term, which the offers of that topic hold in their topic field (fieldTopics), and
+// likewise for audiences (fieldAudiences). Documents are analysed without these groups.
+func newSiteAnalyzer(s *site.Site) *Analyzer {
+	a := NewAnalyzer(s.Synonyms)
+	for _, t := range s.Topics {
+		a.addGroup(topicPrefix+t.ID, append([]string{t.Name}, t.Synonyms...))
+	}
+	for _, au := range s.Audiences {
+		if len(au.Synonyms) > 0 {
+			a.addGroup(audiencePrefix+au.ID, au.Synonyms)
 		}
 	}
 	return a
+}
+
+// addGroup adds a synonym group of words (words or phrases) under term, or, when term is
+// empty, under groupPrefix and the first member's terms. A group whose term is taken already
+// is left out.
+func (a *Analyzer) addGroup(term string, words []string) {
+	g := Group{Term: term}
+	for _, w := range words {
+		var terms []string
+		for _, t := range a.words(w) {
+			terms = append(terms, t.Term)
+		}
+		if len(terms) == 0 || slices.ContainsFunc(g.Phrases, func(p []string) bool { return slices.Equal(p, terms) }) {
+			continue
+		}
+		if g.Term == "" {
+			g.Term = groupPrefix + strings.Join(terms, "_")
+		}
+		g.Phrases = append(g.Phrases, terms)
+	}
+	if len(g.Phrases) == 0 || slices.ContainsFunc(a.groups, func(h Group) bool { return h.Term == g.Term }) {
+		return
+	}
+	a.groups = append(a.groups, g)
+	for _, p := range g.Phrases {
+		a.phrases[p[0]] = append(a.phrases[p[0]], phrase{terms: p, group: g.Term})
+	}
 }
 
 // Groups returns the synonym groups as the analyzer uses them.
@@ -186,15 +236,23 @@ func (a *Analyzer) words(text string) []Token {
 	return out
 }
 
-// Analyze returns the terms of text in order: each word that is not a stop word, followed by
-// the synonym groups whose phrase ends at it and the parts it splits into.
-func (a *Analyzer) Analyze(text string) []Token {
+// Analyze returns the terms of a document's text in order: each word that is not a stop word,
+// followed by the synonym groups whose phrase ends at it and the parts it splits into. The
+// topics' groups are left out: a document holds its topics in its topic field alone.
+func (a *Analyzer) Analyze(text string) []Token { return a.analyze(text, false) }
+
+// analyzeQuery is Analyze for a query: the topics' and audiences' groups included, so a query
+// that names a topic brings its term, the longest phrase winning (longestFacets); search.js
+// analyses every text so.
+func (a *Analyzer) analyzeQuery(text string) []Token { return a.analyze(text, true) }
+
+func (a *Analyzer) analyze(text string, query bool) []Token {
 	ws := a.words(text)
 	var out []Token
 	var groupsAt map[int][]Token
 	for i, w := range ws {
 		for _, p := range a.phrases[w.Term] {
-			if i+len(p.terms) > len(ws) || !matches(ws[i:i+len(p.terms)], p.terms) {
+			if !query && p.facet() || i+len(p.terms) > len(ws) || !matches(ws[i:i+len(p.terms)], p.terms) {
 				continue
 			}
 			last := ws[i+len(p.terms)-1]
@@ -217,7 +275,7 @@ func (a *Analyzer) Analyze(text string) []Token {
 					// A part that is a one-word synonym brings its group: "tandbøjle"
 					// finds what "bøjle" finds.
 					for _, p := range a.phrases[part] {
-						if len(p.terms) == 1 && !hasGroup(groupsAt[w.Pos], p.group) {
+						if len(p.terms) == 1 && (query || !p.facet()) && !hasGroup(groupsAt[w.Pos], p.group) {
 							if groupsAt == nil {
 								groupsAt = map[int][]Token{}
 							}
@@ -228,6 +286,31 @@ func (a *Analyzer) Analyze(text string) []Token {
 			}
 		}
 		out = append(out, groupsAt[w.Pos]...)
+	}
+	if query {
+		out = longestFacets(out)
+	}
+	return out
+}
+
+// longestFacets drops the topic and audience groups whose phrase lies inside another's: in "min
+// ven gør skade på sig selv" the topic of "gør skade på sig selv" (self-harm) stands, not that
+// of "skade" (illness) nor that of "ven". Words are kept.
+func longestFacets(toks []Token) []Token {
+	var facets []Token
+	for _, t := range toks {
+		if t.kind == kindGroup && isFacetTerm(t.Term) {
+			facets = append(facets, t)
+		}
+	}
+	out := toks[:0]
+	for _, t := range toks {
+		inside := t.kind == kindGroup && isFacetTerm(t.Term) && slices.ContainsFunc(facets, func(u Token) bool {
+			return u.Start <= t.Start && t.End <= u.End && (u.Start != t.Start || u.End != t.End)
+		})
+		if !inside {
+			out = append(out, t)
+		}
 	}
 	return out
 }
@@ -251,8 +334,8 @@ func matches(ws []Token, terms []string) bool {
 }
 
 // Compound splitting: a folded word of 8 letters or more splits into a head and a tail when
-// both stem to terms of the dictionary; the head may end in a linking "s" or "e". The longest
-// tail wins. Measured in docs/search.md.
+// both stem to terms of the dictionary and neither is a stop word; the head may end in a
+// linking "s" or "e". The longest tail wins. Measured in docs/search.md.
 const (
 	compoundMin     = 8
 	compoundMinHead = 3
@@ -277,14 +360,15 @@ func (a *Analyzer) trySplit(folded string) []string {
 	}
 	for i := compoundMinHead; i <= len(r)-compoundMinTail; i++ {
 		tail := a.Stem(string(r[i:]))
-		if !a.dict[tail] {
+		if !a.dict[tail] || a.stop[string(r[i:])] {
 			continue
 		}
-		if h := a.Stem(string(r[:i])); a.dict[h] {
+		// A stop word is no part: "forældre" is not "for" + "ældre".
+		if h := a.Stem(string(r[:i])); a.dict[h] && !a.stop[string(r[:i])] {
 			return []string{h, tail}
 		}
 		if i > compoundMinHead && (r[i-1] == 's' || r[i-1] == 'e') {
-			if h := a.Stem(string(r[:i-1])); a.dict[h] {
+			if h := a.Stem(string(r[:i-1])); a.dict[h] && !a.stop[string(r[:i-1])] {
 				return []string{h, tail}
 			}
 		}

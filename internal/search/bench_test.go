@@ -176,3 +176,23 @@ func TestPrintSizes(t *testing.T) {
 		fmt.Fprintln(os.Stderr, strings.Join(lines, "\n"))
 	}
 }
+
+// BenchmarkSentenceSet answers the public sentence set (testdata/sentences.txt) and the keyword
+// set (testdata/queries.txt) from the Herlev index, and reports the shares right at top 1 and
+// top 3 (sentences) and at top 3 (keywords), with the time per sentence.
+func BenchmarkSentenceSet(b *testing.B) {
+	ix := herlevIndex(b, DefaultOptions())
+	qs, kw := readSentences(b), readQueries(b)
+	var top1, top3 float64
+	b.ResetTimer()
+	for b.Loop() {
+		top1, top3, _ = sentenceRates(b, ix, qs)
+	}
+	b.StopTimer()
+	b.ReportMetric(100*top1, "%top1")
+	b.ReportMetric(100*top3, "%top3")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(qs))/1e6, "ms/sentence")
+	keywords, _ := hitRateTB(b, ix, kw)
+	b.ReportMetric(100*keywords, "%keywords-top3")
+	b.ReportMetric(float64(len(qs)), "sentences")
+}

@@ -9,17 +9,33 @@ import (
 
 // The fields of a search document and their boosts. search.js gets the count from meta.json;
 // the boosts are folded into the exported weights.
+//
+// fieldTopics holds an offer's topics as their group terms (topicPrefix + id), one term each,
+// not analysed: a query that names a topic, in its words or in everyday ones its synonyms
+// list, prefers the offers of that topic to those that merely share a word with it.
+// fieldAudiences does the same for the offer's audiences (audiencePrefix + id).
 const (
 	fieldTitle = iota
 	fieldKeywords
 	fieldSummary
 	fieldBody
+	fieldTopics
+	fieldAudiences
 	numFields
 )
 
-var fieldNames = [numFields]string{"titel", "soegeord", "resume", "tekst"}
+var fieldNames = [numFields]string{"titel", "soegeord", "resume", "tekst", "emne", "maalgruppe"}
 
-var fieldBoosts = [numFields]float64{3, 2, 1.5, 1}
+var fieldBoosts = [numFields]float64{3, 2, 1.5, 1, topicBoost, audienceBoost}
+
+// isRaw reports whether field f holds terms as they are, not text to analyse.
+func isRaw(f int) bool { return f == fieldTopics || f == fieldAudiences }
+
+// topicBoost is the topic field's boost. Measured on the query sets in docs/search.md.
+const topicBoost = 10
+
+// audienceBoost is the audience field's boost.
+const audienceBoost = 1
 
 // The kinds of document. Offers are the results; the others are shown beside them.
 const (
@@ -49,7 +65,6 @@ func documents(s *site.Site) []*doc {
 		kw = append(kw, o.Keywords...)
 		for _, t := range o.Topics {
 			kw = append(kw, t.Name)
-			kw = append(kw, t.Synonyms...)
 		}
 		for _, a := range o.Audiences {
 			kw = append(kw, a.Name)
@@ -63,10 +78,18 @@ func documents(s *site.Site) []*doc {
 			body = append(body, o.Provider.Name)
 		}
 		body = append(body, o.LegalBasis)
+		var topics, audiences []string
+		for _, t := range o.Topics {
+			topics = append(topics, topicPrefix+t.ID)
+		}
+		for _, a := range o.Audiences {
+			audiences = append(audiences, audiencePrefix+a.ID)
+		}
 		offers = append(offers, &doc{Kind: KindOffer, Title: o.Title, URL: o.URL(), Summary: o.Summary, Offer: o,
-			Fields: [numFields]string{o.Title, join(kw), o.Summary, join(body)}})
+			Fields: [numFields]string{o.Title, join(kw), o.Summary, join(body), strings.Join(topics, " "), strings.Join(audiences, " ")}})
 	}
 	sortDocs(offers)
+	padTopics(offers)
 	var contacts, principles, guides []*doc
 	for _, c := range s.Contacts {
 		var kw string
@@ -89,6 +112,19 @@ func documents(s *site.Site) []*doc {
 		others = append(others, list...)
 	}
 	return append(offers, others...)
+}
+
+// padTopics pads the offers' topic and audience fields with their pads to the length of the
+// longest.
+func padTopics(offers []*doc) {
+	var n, m int
+	for _, d := range offers {
+		n, m = max(n, len(d.Offer.Topics)), max(m, len(d.Offer.Audiences))
+	}
+	for _, d := range offers {
+		d.Fields[fieldTopics] = strings.TrimSpace(d.Fields[fieldTopics] + strings.Repeat(" "+topicPad, n-len(d.Offer.Topics)))
+		d.Fields[fieldAudiences] = strings.TrimSpace(d.Fields[fieldAudiences] + strings.Repeat(" "+audiencePad, m-len(d.Offer.Audiences)))
+	}
 }
 
 // join joins texts, one a line.

@@ -60,13 +60,15 @@ const (
 const MetaPath = "search/meta.json"
 
 // metaVersion is Meta.Version, the format of the exported files; search.js reads only this one.
-const metaVersion = 5
+const metaVersion = 6
 
 // Meta is the content of search/meta.json.
 type Meta struct {
 	Version   int      `json:"v"`
 	Fields    int      `json:"fields"` // fields per term (the coord denominator)
 	Stop      []string `json:"stop"`
+	Filler    []string `json:"filler"` // folded filler words (fillerWords)
+	Ages      AgeWords `json:"ages"`
 	Groups    []Group  `json:"groups"`
 	Compounds bool     `json:"compounds"`
 	Vocab     string   `json:"vocab"` // every term, sorted bytewise, front-coded (frontCode)
@@ -127,7 +129,7 @@ func Export(s *site.Site, emit func(path string, data []byte) error) error {
 // ExportWith is Export with explicit options.
 func ExportWith(s *site.Site, opts Options, emit func(path string, data []byte) error) error {
 	docs := documents(s)
-	an := NewAnalyzer(s.Synonyms)
+	an := newSiteAnalyzer(s)
 	as := analyseAll(an, docs)
 	if opts.Compounds {
 		an.SetCompounds(dictionary(as, an.Groups()))
@@ -138,7 +140,7 @@ func ExportWith(s *site.Site, opts Options, emit func(path string, data []byte) 
 		rows[i] = [4]string{d.Kind, d.URL, d.Title, d.Summary}
 	}
 	postings, dfSum := weights(as)
-	meta := Meta{Version: metaVersion, Fields: numFields, Stop: an.StopWords(), Groups: an.Groups(), Compounds: opts.Compounds}
+	meta := Meta{Version: metaVersion, Fields: numFields, Stop: an.StopWords(), Filler: fillerList(), Ages: ages, Groups: an.Groups(), Compounds: opts.Compounds}
 	return writeIndex(meta, an, surfaceWords(as), postings, dfSum, rows, newFacetTable(s, docs), opts, emit)
 }
 
@@ -200,8 +202,16 @@ func writeIndex(meta Meta, an *Analyzer, surface []string, postings map[string][
 			// A term with further levels that a word typed alone can be gets its page: its
 			// heaviest postings may tie with ones left to a level, which search.js would then
 			// read to order them.
+			v := newVocabulary(vocab, meta.DF)
 			for _, tl := range levels {
-				if t := vocab[tl.term]; typedAsItself(an, t) {
+				t := vocab[tl.term]
+				w, ok := typedAsItself(an, t)
+				switch {
+				case !ok:
+				case len(w.terms) > 1: // with the topics it names
+					docs, total := pageOf(w.leaves(v), postings, ft.offers)
+					pages[tl.term] = append(pages[tl.term], wordPage{t, docs, total})
+				default:
 					pages[tl.term] = append(pages[tl.term], wordPage{t, shownBy[tl.term], totals[tl.term]})
 				}
 			}

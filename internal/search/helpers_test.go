@@ -2,7 +2,10 @@ package search
 
 import (
 	"bufio"
+	"context"
+	"math"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -67,10 +70,16 @@ type testQuery struct {
 	want  []string // offer slugs, any of which is right in the top 3
 }
 
-// readQueries reads testdata/queries.txt.
-func readQueries(t testing.TB) []testQuery {
+// readQueries reads testdata/queries.txt, the keyword set.
+func readQueries(t testing.TB) []testQuery { return readQueryFile(t, "testdata/queries.txt") }
+
+// readSentences reads testdata/sentences.txt, the sentence set.
+func readSentences(t testing.TB) []testQuery { return readQueryFile(t, "testdata/sentences.txt") }
+
+// readQueryFile reads a query set: "query | slug …" a line, # comments.
+func readQueryFile(t testing.TB, name string) []testQuery {
 	t.Helper()
-	f, err := os.Open("testdata/queries.txt")
+	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +93,7 @@ func readQueries(t testing.TB) []testQuery {
 		}
 		q, want, ok := strings.Cut(line, " | ")
 		if !ok || strings.TrimSpace(want) == "" {
-			t.Fatalf("testdata/queries.txt:%d: want \"query | slug ...\"", n)
+			t.Fatalf("%s:%d: want \"query | slug ...\"", name, n)
 		}
 		out = append(out, testQuery{line: n, query: strings.TrimSpace(q), want: strings.Fields(want)})
 	}
@@ -111,4 +120,54 @@ func genSite(t testing.TB, n int) *site.Site {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// analyzerOf returns the analysis with the synonym groups as meta.json lists them, as
+// search.js builds it.
+func analyzerOf(groups []Group) *Analyzer {
+	a := NewAnalyzer(nil)
+	for _, g := range groups {
+		a.groups = append(a.groups, g)
+		for _, p := range g.Phrases {
+			a.phrases[p[0]] = append(a.phrases[p[0]], phrase{terms: p, group: g.Term})
+		}
+	}
+	return a
+}
+
+// isItself reports whether the query p is one word typed alone whose stem is p (typedAsItself).
+func isItself(an *Analyzer, p string) bool {
+	_, ok := typedAsItself(an, p)
+	return ok
+}
+
+// tieNoise is how far apart, as a share of the top score, the rankers' sums of one document
+// may be: the exported weights keep 6 significant digits.
+const tieNoise = 1e-6
+
+// edgeOfTie reports whether bleve's ranking of q has, among its offers or its other pages, two
+// neighbours whose gap is within tieNoise of the tie margin: there the rankers' sums, one of
+// exact weights and one of rounded ones, may put the end of a run of ties (rank) on either
+// side, and the pages after it may differ in order. The tests that hold search.js and the
+// export's pages equal to viften search excuse only such a query.
+func edgeOfTie(t testing.TB, ix *Index, q string) bool {
+	t.Helper()
+	list, err := ix.ranked(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range apart(list, ix.ft.offers) {
+		scores := make([]float64, len(kind))
+		for i, s := range kind {
+			scores[i] = s.score
+		}
+		slices.Sort(scores)
+		slices.Reverse(scores)
+		for i := 1; i < len(scores); i++ {
+			if gap, eps := scores[i-1]-scores[i], scores[0]*tieEpsilon; math.Abs(gap-eps) <= scores[0]*tieNoise {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -38,7 +39,7 @@ func Open(s *site.Site) (*Index, error) { return OpenWith(s, DefaultOptions()) }
 // OpenWith indexes the site with explicit options.
 func OpenWith(s *site.Site, opts Options) (*Index, error) {
 	docs := documents(s)
-	an := NewAnalyzer(s.Synonyms)
+	an := newSiteAnalyzer(s)
 	if opts.Compounds {
 		an.SetCompounds(dictionary(analyseAll(an, docs), an.Groups()))
 	}
@@ -50,12 +51,18 @@ func OpenWith(s *site.Site, opts Options) (*Index, error) {
 	}
 	ix := &Index{an: an, bi: bi, docs: docs, ids: map[string]int{}, ft: newFacetTable(s, docs)}
 	batch := bi.NewBatch()
-	ba := bleveAnalyzer{an}
+	ba := bleveAnalyzer{an, false}
 	for i, d := range docs {
 		ix.ids[d.URL] = i
 		bd := document.NewDocument(d.URL)
 		for f, text := range d.Fields {
-			bd.AddField(document.NewTextFieldCustom(fieldNames[f], nil, []byte(text), index.IndexField, ba))
+			var fa analysis.Analyzer = ba
+			if isRaw(f) {
+				fa = termsAnalyzer{}
+			} else if f == fieldTitle {
+				fa = bleveAnalyzer{an, true}
+			}
+			bd.AddField(document.NewTextFieldCustom(fieldNames[f], nil, []byte(text), index.IndexField, fa))
 		}
 		if err := batch.IndexAdvanced(bd); err != nil {
 			bi.Close()
@@ -77,13 +84,31 @@ func OpenWith(s *site.Site, opts Options) (*Index, error) {
 func (ix *Index) Close() error { return ix.bi.Close() }
 
 // bleveAnalyzer hands our analysis to bleve.
-type bleveAnalyzer struct{ an *Analyzer }
+type bleveAnalyzer struct {
+	an      *Analyzer
+	noParts bool // a title's words are not split into compound parts (fieldAnalysis)
+}
 
 func (b bleveAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	toks := b.an.Analyze(string(input))
+	if b.noParts {
+		toks = slices.DeleteFunc(toks, func(t Token) bool { return t.kind == kindPart })
+	}
 	ts := make(analysis.TokenStream, len(toks))
 	for i, t := range toks {
 		ts[i] = &analysis.Token{Term: []byte(t.Term), Position: t.Pos, Start: t.Start, End: t.End, Type: analysis.AlphaNumeric}
+	}
+	return ts
+}
+
+// termsAnalyzer hands bleve the topic field's terms as they are, one between spaces, as
+// analyseAll reads them.
+type termsAnalyzer struct{}
+
+func (termsAnalyzer) Analyze(input []byte) analysis.TokenStream {
+	var ts analysis.TokenStream
+	for i, t := range bytes.Fields(input) {
+		ts = append(ts, &analysis.Token{Term: t, Position: i + 1, Type: analysis.AlphaNumeric})
 	}
 	return ts
 }
@@ -105,7 +130,9 @@ func (ix *Index) readVocabulary() (*vocabulary, error) {
 			if e == nil {
 				break
 			}
-			df[e.Term] += int(e.Count)
+			if !isPad(e.Term) {
+				df[e.Term] += int(e.Count)
+			}
 		}
 		d.Close()
 	}

@@ -92,7 +92,7 @@ func prefixPages(an *Analyzer, v *vocabulary, surface []string, postings map[str
 		if i == end {
 			return // no term to keep the page with (typo matches alone)
 		}
-		if ls := w.leaves(v); len(ls) >= 3 { // parse has it last: p ends the query
+		if ls := w.leaves(v); len(ls) >= 3 || len(w.terms) > 1 { // parse has it last: p ends the query
 			docs, total := pageOf(ls, postings, offers)
 			pages[k], first[k] = &wordPage{p, docs, total}, i
 		} // else the stem and one term: that term's own ranking, in its rows
@@ -106,20 +106,28 @@ func prefixPages(an *Analyzer, v *vocabulary, surface []string, postings map[str
 	return out
 }
 
-// typedAlone returns the word the query p is when it is one word whose only term is its stem,
-// and whether it is.
+// typedAlone returns the word the query p is when it is one word whose terms are its stem and
+// the topics it names, if any, and whether it is. The topics of a single word follow from its
+// stem (a one-word synonym is matched by its stem), so a page looked up by the stem fits every
+// word with that stem.
 func typedAlone(an *Analyzer, p string) (word, bool) {
 	words, _ := an.parse(p)
-	if len(words) != 1 || words[0].folded != p || !slices.Equal(words[0].terms, []string{words[0].primary}) {
+	if len(words) != 1 || words[0].folded != p || len(words[0].terms) == 0 || words[0].terms[0] != words[0].primary {
 		return word{}, false
+	}
+	for _, t := range words[0].terms[1:] {
+		if !isFacetTerm(t) {
+			return word{}, false
+		}
 	}
 	return words[0], true
 }
 
-// typedAsItself reports whether the query p is one word whose stem and only term is p.
-func typedAsItself(an *Analyzer, p string) bool {
+// typedAsItself returns the word the query p is and whether p is one word typed alone (typedAlone)
+// whose stem is p itself.
+func typedAsItself(an *Analyzer, p string) (word, bool) {
 	w, ok := typedAlone(an, p)
-	return ok && w.primary == p
+	return w, ok && w.primary == p
 }
 
 // pageOf ranks the one-word query of leaves as search.js does (Engine.prototype.page, with

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -76,36 +77,104 @@ func (v *vocabulary) prefixRange(p string) (i, end int) {
 	return i, end
 }
 
-// Age words, folded: "15 år", "15 års", "15-årig", "15årige", "15-åring", "15-åringer".
-var ageWord = regexp.MustCompile(`^([0-9]{1,2})(ar|ars|arig|arige|aring|aringer)$`)
+// Ages in a query. An age becomes the age filter and its words are dropped: "15 år", "15 års",
+// "15-årig", "15årige", "16-åring", "fire år", "fireårig", "fjortenårige", "14 årig"; a bare
+// number after "på" or "er" or after a word for a child ("min søn på 4", "datter 14": After),
+// and a number alone ("4"), up to Max; "på fire"; months and weeks ("3 måneder", "6 uger") are
+// age 0. A number followed by "." and more ("9. klasse"), or by "klasse", is no age.
+var ageWord = regexp.MustCompile(ages.Pattern)
 
-func isAgeUnit(folded string) bool {
-	switch folded {
-	case "ar", "ars", "arig", "arige", "aring", "aringer":
-		return true
-	}
-	return false
+// AgeWords are the words readAge reads ages by, folded; Meta.Ages gives them to search.js.
+type AgeWords struct {
+	Pattern  string         `json:"pattern"`  // one word with its unit: "15år", "15-årig" (one token each side), "fireårig"
+	Units    []string       `json:"units"`    // "15 år", "15-årig", "15årige", "fireårig"
+	Infant   []string       `json:"infant"`   // "3 måneder", "6 uger": age 0
+	After    []string       `json:"after"`    // a bare number after these is an age: "på 4", "er 4", "datter 14"
+	Ordinal  []string       `json:"ordinal"`  // a number before these is none: "9 klasse"
+	Numerals map[string]int `json:"numerals"` // number words; "en" and "et" only with a unit
+	Max      int            `json:"max"`      // the highest bare number read as an age ("1813" is none)
 }
 
-// parse analyses a query into words and an age ("15 år", "15-årig", "15årig"), or -1.
+var ages = func() AgeWords {
+	a := AgeWords{
+		Units:  []string{"ar", "ars", "arig", "arige", "aring", "aringer"},
+		Infant: []string{"maned", "maneder", "maneders", "mdr", "uge", "uger", "ugers"},
+		After: append([]string{"pa", "er"}, foldAll("søn sønnen datter datteren dreng drengen pige pigen bror "+
+			"lillebror storebror søster lillesøster storesøster barn barnet baby babyen")...),
+		Ordinal: []string{"klasse", "kl", "klassetrin"},
+		Numerals: map[string]int{"nul": 0, "en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
+			"syv": 7, "otte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "tretten": 13, "fjorten": 14, "femten": 15,
+			"seksten": 16, "sytten": 17, "atten": 18, "nitten": 19, "tyve": 20},
+		Max: 25,
+	}
+	a.Pattern = `^([0-9]{1,2}|[a-z]+)(` + strings.Join(a.Units, "|") + `)$`
+	return a
+}()
+
+// foldAll returns the words of s, folded.
+func foldAll(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		out = append(out, Fold(w))
+	}
+	return out
+}
+
+// fillerWords are the words a sentence is made of that say nothing of what is sought: pronouns,
+// the family ("min søn", "vores datter", "far"), everyday verbs and adverbs, question words.
+// They count in phrases (synonyms, topics) and ages but not as words of their own, unless
+// the query has no other (docs/search.md). Written as they are typed; matched folded.
+var fillerWords = strings.Fields(`
+	min mit mine din dit dine vores jeres hans hendes deres sin sit sine jeg du han hun vi de dem
+	mig dig os jer ham hende man
+	søn sønnen sønner sønnerne datter datteren døtre døtrene dreng drengen drenge drengene pige
+	pigen piger pigerne bror broren brødre lillebror lillebroren storebror storebroren søster
+	søsteren søstre lillesøster lillesøsteren storesøster storesøsteren søskende mor moren mors
+	far faren fars forældre forældrene mormor morfar farmor farfar bedstemor bedstefar ven vennen
+	venner vennerne
+	veninde veninden veninder kammerat kammerater klassekammerat klassekammerater
+	har have havde haft er var været bliver blev blevet kan kunne skal skulle vil ville gør
+	gjorde gøre får fik føler synes syntes tror ved går gik kommer sagt siger hedder lave laver
+	lidt meget helt bare også altid tit ofte hele tiden nu lige rigtig virkelig så godt mere
+	mest nok jo vist måske stadig længere igen ret næsten bare lille
+	hvad hvor hvordan hvem hvornår hvorfor hvilken hvilke hvilket
+	hjælp hjælpe hjælper få finde søger
+	år gammel gamle ting noget nogen nogle andre anden andet hinanden problem problemer svært svær
+`)
+
+// filler is fillerWords folded, for parse; Meta.Filler lists it for search.js.
+var filler = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range fillerWords {
+		m[Fold(w)] = true
+	}
+	return m
+}()
+
+// fillerList returns the folded filler words, sorted.
+func fillerList() []string { return slices.Sorted(maps.Keys(filler)) }
+
+// parse analyses a query into words and an age, or -1. Filler words are dropped but for the
+// synonym groups, topics and audiences their position holds; a query of filler words alone
+// keeps them.
 func (a *Analyzer) parse(q string) (words []word, age int) {
 	age = -1
-	toks := a.Analyze(q)
+	toks := a.analyzeQuery(q)
 	surface := a.words(q)
 	lastPos, lastEnd := 0, 0
 	if n := len(surface); n > 0 {
 		lastPos, lastEnd = surface[n-1].Pos, surface[n-1].End
 	}
 	drop := map[int]bool{}
-	for i, t := range surface {
-		if m := ageWord.FindStringSubmatch(t.Folded); m != nil {
-			age, _ = strconv.Atoi(m[1])
-			drop[t.Pos] = true
-		} else if i+1 < len(surface) && isAllDigits(t.Folded) && len(t.Folded) <= 2 && isAgeUnit(surface[i+1].Folded) {
-			age, _ = strconv.Atoi(t.Folded)
-			drop[t.Pos], drop[surface[i+1].Pos] = true, true
+	for i := range surface {
+		if n, used := readAge(q, surface, i); used > 0 {
+			age = n
+			for j := i; j < i+used; j++ {
+				drop[surface[j].Pos] = true
+			}
 		}
 	}
+	var fillers []int // indices into words
 	for _, t := range toks {
 		if drop[t.Pos] {
 			continue
@@ -117,12 +186,87 @@ func (a *Analyzer) parse(q string) (words []word, age int) {
 		if t.kind == kindWord {
 			w.folded, w.primary = t.Folded, t.Term
 			w.last = t.Pos == lastPos && lastEnd == len(q)
+			if filler[t.Folded] {
+				fillers = append(fillers, len(words)-1)
+			}
 		}
 		if !slices.Contains(w.terms, t.Term) {
 			w.terms = append(w.terms, t.Term)
 		}
 	}
-	return words, age
+	if len(fillers) == 0 {
+		return words, age
+	}
+	// Keep of each filler word the groups its position holds; drop it when it holds none.
+	kept := words[:0:0]
+	isFiller := map[int]bool{}
+	for _, i := range fillers {
+		isFiller[i] = true
+	}
+	for i, w := range words {
+		if !isFiller[i] {
+			kept = append(kept, w)
+			continue
+		}
+		var groups []string
+		for _, t := range w.terms {
+			if strings.HasPrefix(t, groupPrefix) {
+				groups = append(groups, t)
+			}
+		}
+		if len(groups) > 0 {
+			kept = append(kept, word{pos: w.pos, terms: groups})
+		}
+	}
+	if len(kept) == 0 {
+		return words, age // filler alone: search for it as typed
+	}
+	return kept, age
+}
+
+// readAge reads an age starting at surface word i of q: the age and the number of words it
+// takes (0: none). search.js reads them alike from Meta.Ages.
+func readAge(q string, surface []Token, i int) (age, used int) {
+	t := surface[i].Folded
+	if m := ageWord.FindStringSubmatch(t); m != nil {
+		if n, err := strconv.Atoi(m[1]); err == nil {
+			return n, 1
+		}
+		if n, ok := ages.Numerals[m[1]]; ok {
+			return n, 1
+		}
+	}
+	digits := isAllDigits(t) && len(t) <= 2
+	n, ok := ages.Numerals[t]
+	if digits {
+		n, _ = strconv.Atoi(t)
+	} else if !ok {
+		return 0, 0
+	}
+	var next, prev string
+	if i+1 < len(surface) {
+		next = surface[i+1].Folded
+	}
+	if i > 0 {
+		prev = surface[i-1].Folded
+	}
+	switch {
+	case slices.Contains(ages.Units, next):
+		return n, 2
+	case slices.Contains(ages.Infant, next):
+		return 0, 2
+	}
+	// A bare number: not an ordinal ("9. klasse"), not above Max, and only where an age is
+	// written so.
+	end := surface[i].End
+	if end < len(q) && q[end] == '.' && strings.TrimSpace(q[end+1:]) != "" || slices.Contains(ages.Ordinal, next) || n > ages.Max {
+		return 0, 0
+	}
+	if digits && (slices.Contains(ages.After, prev) || len(surface) == 1) ||
+		!digits && t != "en" && t != "et" && prev == "pa" {
+		return n, 1
+	}
+	return 0, 0
 }
 
 func isAllDigits(s string) bool {

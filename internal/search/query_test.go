@@ -23,8 +23,26 @@ func TestParseAge(t *testing.T) {
 		{"3 års", 3, ""},
 		{"år", -1, "ar"},
 		{"1813", -1, "1813"},
-		{"15", -1, "15"},
-		{"150 år", -1, "150 ar"},
+		{"15", 15, ""},
+		{"150 år", -1, "150"},
+		{"min søn på 4 snakker ikke", 4, "snak"},
+		{"min søn på 4", 4, "son"},
+		{"vores datter på 14 vil ikke spise", 14, "spis"},
+		{"datter 14 spiser ikke", 14, "spis"},
+		{"han er 6 og kan ikke sidde stille", 6, "sid stil"},
+		{"fireårig bider", 4, "bid"},
+		{"fjortenårige pjækker", 14, "pjaek"},
+		{"fire år og taler ikke", 4, "tal"},
+		{"14-årige drikker", 14, "drik"},
+		{"14 årig ensom", 14, "ensom"},
+		{"min søn på fire", 4, "son"},
+		{"baby 3 måneder græder", 0, "baby graed"},
+		{"6 uger gammel", 0, "gammel"},
+		{"praktik i 9. klasse", -1, "praktik 9 klas"},
+		{"9 klasse", -1, "9 klas"},
+		{"vi har 2 børn", -1, "2 born"},
+		{"på en skole", -1, "skol"},
+		{"ring 116 111", -1, "ring 116 111"},
 	} {
 		words, age := an.parse(tc.q)
 		var got []string
@@ -140,5 +158,31 @@ func TestParseRequest(t *testing.T) {
 	v, _ = url.ParseQuery("alder=femten")
 	if req := ParseRequest(v); req.Filters.Active() {
 		t.Errorf("an age that is not a number must be dropped: %+v", req)
+	}
+}
+
+// TestFillerWords: a sentence's filler words are no words of their own, but the phrases they
+// end keep their groups, and a query of filler words alone is searched as typed.
+func TestFillerWords(t *testing.T) {
+	an := NewAnalyzer([][]string{{"ingen venner", "ensom"}})
+	an.addGroup(topicPrefix+"vold", []string{"slår", "far slår"})
+	an.addGroup(topicPrefix+"selvskade", []string{"gør skade på sig selv"})
+	for _, tc := range []struct{ q, want string }{
+		{"min søn snakker ikke", "snak"},
+		{"vores datter har det svært", "vor dat svaert"}, // filler alone: as typed
+		{"jeg har ingen venner", "ing =ing_ven"},
+		{"far slår min lillebror", "slar+=#vold"},
+		{"min ven gør skade på sig selv", "skad =#selvskade"},
+		{"min søn", "son"},
+		{"hvad gør jeg", "gor"},
+	} {
+		words, _ := an.parse(tc.q)
+		var got []string
+		for _, w := range words {
+			got = append(got, strings.Join(w.terms, "+"))
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("parse(%q) = %q, want %q", tc.q, g, tc.want)
+		}
 	}
 }

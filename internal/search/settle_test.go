@@ -134,7 +134,7 @@ func exportSettle(t *testing.T, postings map[string][]posting, k int) map[string
 	}
 	an := NewAnalyzer(nil)
 	files := map[string][]byte{}
-	meta := Meta{Version: metaVersion, Fields: numFields, Stop: an.StopWords()}
+	meta := Meta{Version: metaVersion, Fields: numFields, Stop: an.StopWords(), Filler: fillerList(), Ages: ages}
 	err := writeIndex(meta, nil, nil, postings, dfSum, rows, ft, Options{head: k, rowsAlways: k%2 == 0}, func(p string, data []byte) error {
 		files[p] = data
 		return nil

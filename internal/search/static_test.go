@@ -43,7 +43,7 @@ func openStatic(t testing.TB, files map[string][]byte, synonyms [][]string) *sta
 		t.Fatal(err)
 	}
 	terms := unFrontCode(st.meta.Vocab)
-	st.an = NewAnalyzer(synonyms)
+	st.an = analyzerOf(st.meta.Groups) // as search.js builds it
 	if st.meta.Compounds {
 		// As search.js builds it: the one-word synonyms and every term but the groups.
 		dict := dictionary(nil, st.meta.Groups)

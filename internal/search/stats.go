@@ -3,6 +3,7 @@ package search
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"tilbudsviften/internal/par"
 )
@@ -33,7 +34,19 @@ func analyseAll(an *Analyzer, docs []*doc) []analysed {
 	out := make([]analysed, len(docs))
 	par.For(len(docs), func(i int) {
 		for f := 0; f < numFields; f++ {
+			if isRaw(f) {
+				terms := strings.Fields(docs[i].Fields[f])
+				m := make(map[string]int, len(terms))
+				for _, t := range terms {
+					m[t]++
+				}
+				out[i].freq[f], out[i].length[f] = m, len(terms)
+				continue
+			}
 			toks := an.Analyze(docs[i].Fields[f])
+			if f == fieldTitle {
+				toks = slices.DeleteFunc(toks, func(t Token) bool { return t.kind == kindPart })
+			}
 			m := make(map[string]int, len(toks))
 			for _, t := range toks {
 				m[t.Term]++
@@ -128,7 +141,9 @@ func weights(as []analysed) (postings map[string][]posting, dfSum map[string]int
 			}
 		}
 		for t, s := range sums {
-			postings[t] = append(postings[t], posting{d, s * float64(terms[t]) / numFields})
+			if !isPad(t) { // no query yields it: it only pads a facet field
+				postings[t] = append(postings[t], posting{d, s * float64(terms[t]) / numFields})
+			}
 		}
 	}
 	return postings, dfSum

@@ -71,6 +71,7 @@ type Audience struct {
 	ID          string
 	Name        string
 	Description template.HTML
+	Synonyms    []string // words in a search that say who asks ("min søn" for parents)
 	Offers      []*Offer
 }
 
