@@ -234,6 +234,7 @@ func HasContact(o *site.Offer) bool {
 // has a phone or e-mail: another contact, with a lead that says whose it is.
 type FallbackContact struct {
 	Lead    string // "Tilbuddet har ikke sit eget telefonnummer … Kontakt X, som står for tilbuddet:"
+	Short   string // the same for a one-page list, without the name: "Ingen egen telefon … Kontakt i stedet kommunen:"
 	Contact *site.Contact
 }
 
@@ -244,6 +245,14 @@ var fallbackLeads = map[site.ReachKind]string{
 	site.ReachMunicipality: "Du kan i stedet kontakte kommunen (%s):",
 }
 
+// fallbackShort names, by kind, whom a one-page list (Min liste) sends the family to; the
+// contact's name follows on its own line there.
+var fallbackShort = map[site.ReachKind]string{
+	site.ReachUnit:         "den enhed, der står for tilbuddet",
+	site.ReachProvider:     "dem, der står bag tilbuddet",
+	site.ReachMunicipality: "kommunen",
+}
+
 // Fallback returns the contact an offer's page shows for want of a phone or e-mail of the
 // offer's own (site.ReachOf), or nil when the offer has one or there is none to show.
 func Fallback(s *site.Site, o *site.Offer) *FallbackContact {
@@ -252,7 +261,8 @@ func Fallback(s *site.Site, o *site.Offer) *FallbackContact {
 		return nil
 	}
 	return &FallbackContact{Contact: r.Contact,
-		Lead: "Tilbuddet har ikke sit eget telefonnummer eller sin egen e-mail her endnu. " + fmt.Sprintf(fallbackLeads[r.Kind], r.Contact.Name)}
+		Lead:  "Tilbuddet har ikke sit eget telefonnummer eller sin egen e-mail her endnu. " + fmt.Sprintf(fallbackLeads[r.Kind], r.Contact.Name),
+		Short: "Ingen egen telefon eller e-mail. Kontakt i stedet " + fallbackShort[r.Kind] + ":"}
 }
 
 // askWhom names whom to ask about an offer that gives no way to get in touch: its provider,

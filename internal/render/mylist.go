@@ -17,8 +17,8 @@ type listOffer struct {
 	Contacts []listContact `json:"kontakter,omitempty"`
 	// Missing says whom to ask when the offer has no contact details yet, as the offer page does.
 	Missing string `json:"mangler,omitempty"`
-	// Fallback is the lead of the last contact when it is not the offer's own (render.Fallback):
-	// whose it is.
+	// Fallback is the short lead of the last contact when it is not the offer's own
+	// (render.Fallback): whom it belongs to, in one line, as a handout has room for.
 	Fallback string `json:"reserve,omitempty"`
 	// Links are the offer's own web links, shown with Missing.
 	Links []site.Link `json:"links,omitempty"`
@@ -42,7 +42,7 @@ func listData(s *site.Site) ([]byte, error) {
 			lo.Contacts = append(lo.Contacts, newListContact(c))
 		}
 		if fb := Fallback(s, o); fb != nil { // as the offer page shows it
-			lo.Fallback = fb.Lead
+			lo.Fallback = fb.Short
 			lo.Contacts = append(lo.Contacts, newListContact(fb.Contact))
 		} else if !HasContact(o) {
 			lo.Missing = "Vi har endnu ikke alle kontaktoplysninger. Kontakt " + askWhom(s, o) + " for at høre mere."
