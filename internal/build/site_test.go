@@ -108,3 +108,39 @@ func TestSiteInvariants(t *testing.T) {
 		})
 	}
 }
+
+// TestEveryOfferReachable: every published offer page of the shipped Herlev site gives, in its
+// main content (not only the urgent bar or the footer), a phone number or an e-mail address
+// to use today: a tel: or mailto: link in <main>. Where it is not the offer's own, the page
+// says whose it is (the fallback's lead).
+func TestEveryOfferReachable(t *testing.T) {
+	if _, err := os.Stat("../../content/site.yaml"); err != nil {
+		t.Skip("no content folder")
+	}
+	files, res, err := build.Render(build.Config{Content: os.DirFS("../../content"), ContentName: "content", Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mainRe := regexp.MustCompile(`(?s)<main[ >].*</main>`)
+	offers, fallbacks := 0, 0
+	for p, data := range files {
+		if !strings.HasPrefix(p, "tilbud/") || !strings.HasSuffix(p, "/index.html") || p == "tilbud/index.html" {
+			continue
+		}
+		offers++
+		main := mainRe.FindString(string(data))
+		if !strings.Contains(main, `href="tel:`) && !strings.Contains(main, `href="mailto:`) {
+			t.Errorf("%s: no tel: or mailto: link in the main content", p)
+		}
+		if strings.Contains(main, `<p class="fallback">`) {
+			fallbacks++
+		}
+	}
+	if offers != len(res.Site.Offers) || offers == 0 {
+		t.Fatalf("%d offer pages, %d offers", offers, len(res.Site.Offers))
+	}
+	if fallbacks != len(res.Report.Fallbacks) {
+		t.Errorf("%d pages show a fallback contact, the report lists %d", fallbacks, len(res.Report.Fallbacks))
+	}
+	t.Logf("%d offer pages, %d with a fallback contact", offers, fallbacks)
+}
