@@ -3,8 +3,10 @@
 (function () {
   "use strict";
 
-  // Quick exit: the "Forlad siden hurtigt" link, or Escape pressed twice within a second,
-  // replaces the page with a neutral site so the back button does not return here.
+  // Quick exit: the "Forlad siden hurtigt" link, or the Shift key pressed three times in a row
+  // within two seconds (as the page says; any other key between starts the count again, so a
+  // capital letter typed in the search box never leaves), replaces the page with a neutral site,
+  // so the back button does not return here.
   var exit = document.querySelector(".quick-exit");
   if (exit) {
     var leave = function (ev) {
@@ -14,14 +16,34 @@
       window.location.replace(exit.href);
     };
     exit.addEventListener("click", leave);
-    var lastEscape = 0;
+    var shifts = [];
     document.addEventListener("keydown", function (ev) {
-      if (ev.key !== "Escape") return;
+      if (ev.key !== "Shift") { shifts = []; return; }
+      if (ev.repeat) return;
       var now = Date.now();
-      if (now - lastEscape < 1000) leave(ev);
-      lastEscape = now;
+      shifts = shifts.filter(function (t) { return now - t < 2000; });
+      shifts.push(now);
+      if (shifts.length >= 3) leave(ev);
     });
   }
+
+  // The header's folds ("Søg", "Menu" on a phone): opening "Søg" puts the cursor in the box;
+  // Escape closes an open fold and returns to its button.
+  var folds = document.querySelectorAll(".fold");
+  Array.prototype.forEach.call(folds, function (d) {
+    d.addEventListener("toggle", function () {
+      var input = d.querySelector("input");
+      if (d.open && input && getComputedStyle(d.querySelector("summary")).display !== "none") input.focus();
+    });
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Escape") return;
+    Array.prototype.forEach.call(folds, function (d) {
+      if (!d.open || getComputedStyle(d.querySelector("summary")).display === "none") return;
+      d.open = false;
+      d.querySelector("summary").focus();
+    });
+  });
 })();
 
 // "Åben nu": each .open-now element carries its opening hours in data-hours ("days,opens,closes"
@@ -101,6 +123,13 @@
   }
   Array.prototype.forEach.call(document.querySelectorAll(".js-hide"), function (el) { el.hidden = true; });
 
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+
   var list = read();
   var onListPage = document.getElementById("my-list");
   if (onListPage) {
@@ -122,29 +151,48 @@
     b.setAttribute("aria-pressed", on ? "true" : "false");
     b.textContent = on ? "På min liste ✓" : "Føj til min liste";
   }
-  Array.prototype.forEach.call(document.querySelectorAll(".add-to-list"), function (b) {
+  // Every button of an offer shows the same state: the offer page's, a card's, a result's.
+  function updateAll() {
+    Array.prototype.forEach.call(document.querySelectorAll(".add-to-list"), updateButton);
+    updateNav();
+  }
+  function bind(b) {
     b.hidden = false;
     updateButton(b);
     b.addEventListener("click", function () {
       var slug = b.getAttribute("data-slug"), i = list.indexOf(slug);
       if (i >= 0) list.splice(i, 1); else list.push(slug);
       write(list);
-      updateButton(b);
-      updateNav();
+      updateAll();
     });
-  });
+  }
+  Array.prototype.forEach.call(document.querySelectorAll(".add-to-list"), bind);
+  // Search results are drawn by search.js: each offer's card gets its button here, after the
+  // summary as on the cards the site's pages carry.
+  var offerPath = /^\/tilbud\/([^\/]+)\/$/;
+  function addButtons(box) {
+    Array.prototype.forEach.call(box.querySelectorAll("li.card"), function (card) {
+      var a = card.querySelector("h3 a"), m = a && offerPath.exec(a.getAttribute("href"));
+      if (!m || card.querySelector(".add-to-list")) return;
+      var b = el("button", "", "add-to-list secondary");
+      b.type = "button";
+      b.setAttribute("data-slug", decodeURIComponent(m[1]));
+      var summary = card.querySelector(".summary");
+      card.insertBefore(b, summary ? summary.nextSibling : null);
+      bind(b);
+    });
+  }
+  var results = document.getElementById("results");
+  if (results && window.MutationObserver) {
+    new MutationObserver(function () { addButtons(results); }).observe(results, { childList: true });
+    addButtons(results);
+  }
   updateNav();
   if (!onListPage) return;
 
   var items = document.getElementById("my-list-items");
   var count = document.getElementById("my-list-count");
   var link = document.getElementById("my-list-link");
-  function el(tag, text, cls) {
-    var e = document.createElement(tag);
-    if (text) e.textContent = text;
-    if (cls) e.className = cls;
-    return e;
-  }
   function show(offers) {
     items.textContent = "";
     var known = list.filter(function (s) { return offers[s]; });
@@ -161,6 +209,7 @@
         if (o.reserve && i === all.length - 1) li.appendChild(el("p", o.reserve));
         var p = el("p", c.navn + ": ");
         if (c.telefon) { var t = el("a", "tlf. " + c.telefon); t.href = c.tel; p.appendChild(t); p.appendChild(document.createTextNode(" ")); }
+        if (c.sms) { var sm = el("a", "sms " + c.sms); sm.href = c.smsHref; p.appendChild(sm); p.appendChild(document.createTextNode(" ")); }
         if (c.email) { var m = el("a", c.email); m.href = "mailto:" + c.email; p.appendChild(m); p.appendChild(document.createTextNode(" ")); }
         if (c.web) { var w = el("a", c.web.replace(/^https?:\/\/(www\.)?/, "")); w.href = c.web; p.appendChild(w); }
         li.appendChild(p);
@@ -190,9 +239,31 @@
       known.length === 1 ? "1 tilbud på listen" : known.length + " tilbud på listen";
     count.tabIndex = -1;
     link.value = linkFor(known);
+    mail.href = mailto(known, offers);
+    mail.hidden = known.length === 0;
     history.replaceState(null, "", linkFor(known).slice(location.origin.length));
     updateNav();
     drawQR();
+  }
+  // mailto writes the list as an e-mail for the visitor's own mail program: the offers' names,
+  // their phones and e-mails, and the link that opens the list. Nothing is sent from the site.
+  var mail = document.getElementById("my-list-mail");
+  function mailto(known, offers) {
+    var name = document.querySelector(".brand").textContent;
+    var lines = ["Her er de tilbud, jeg har samlet på " + name + ":", ""];
+    known.forEach(function (slug, i) {
+      var o = offers[slug];
+      lines.push((i + 1) + ". " + o.titel);
+      (o.kontakter || []).forEach(function (c, j, all) {
+        var how = [c.telefon ? "tlf. " + c.telefon : "", c.sms ? "sms " + c.sms : "", c.email || ""].filter(Boolean).join(", ");
+        if (!how) return;
+        if (o.reserve && j === all.length - 1) lines.push("   " + o.reserve);
+        lines.push("   " + c.navn + ": " + how);
+      });
+      lines.push("   " + location.origin + o.url, "");
+    });
+    lines.push("Åbn hele listen: " + linkFor(known));
+    return "mailto:?subject=" + encodeURIComponent("Tilbud fra " + name) + "&body=" + encodeURIComponent(lines.join("\r\n"));
   }
   // drawQR shows the share link as a QR code once qr.js has loaded (it loads after this file
   // and announces itself), and only for a list that is not empty.

@@ -238,7 +238,7 @@ func TestPages(t *testing.T) {
 		t.Error("quick exit not checked")
 	} else {
 		if strings.HasPrefix(q.ExitedTo, srv.URL) {
-			t.Errorf("Escape twice on /bekymring/ stayed on the site: %s", q.ExitedTo)
+			t.Errorf("Shift three times on /bekymring/ stayed on the site: %s", q.ExitedTo)
 		}
 		if strings.Contains(q.AfterBack, "/bekymring/") {
 			t.Errorf("the back button returns to the sensitive page: %s", q.AfterBack)

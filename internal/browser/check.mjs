@@ -41,14 +41,13 @@ for (const p of config.pages) {
   await context.close();
 }
 
-// Quick exit: Escape twice on a sensitive page leaves for a neutral site, and the back button
+// Quick exit: Shift three times on a sensitive page leaves for a neutral site, and the back button
 // does not return to the sensitive page.
 if (config.sensitive) {
   const { context, page, log } = await newPage();
   await page.goto(new URL("/", base).href);
   await page.goto(new URL(config.sensitive, base).href);
-  await page.keyboard.press("Escape");
-  await page.keyboard.press("Escape");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
   await page.waitForURL((u) => u.host !== base.host, { timeout: 5000 }).catch(() => {});
   const exitedTo = page.url();
   await page.goBack().catch(() => {});

@@ -1,5 +1,5 @@
 // The keyboard-only path of a professional or a parent who does not use a mouse: front page →
-// search box in the header → results → a filter → an offer → its call link. Only Tab,
+// its search box → results → a filter → an offer → its call link. Only Tab,
 // Space, Enter and typed letters are used. Prints what happened as JSON for keyboard_test.go.
 //
 // Usage: node keyboard.mjs CONFIG.json   CONFIG: {base, chromium, query, filter, offer, shots?}
@@ -19,7 +19,7 @@ const focus = () => page.evaluate(() => {
   return {
     tag: e.tagName, id: e.id, name: e.getAttribute("name"), href: e.getAttribute("href"), text: (e.textContent || "").trim().slice(0, 60),
     visible: (cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== "none",
-    onScreen: r.width > 0 && r.height > 0, inMain: !!e.closest("main"),
+    onScreen: r.width > 0 && r.height > 0, inMain: !!e.closest("main"), inFilters: !!e.closest("#filters"),
   };
 });
 // tabTo presses Tab until test(focused element) holds; it gives up after 150 presses.
@@ -43,7 +43,8 @@ await Promise.all([page.waitForURL((u) => u.pathname === "/soeg/", { timeout: 50
 const answered = () => waitResults(page).catch(() => {});
 await answered();
 step("results", await focus());
-step("filters", await tabTo((f) => f.tag === "SUMMARY"));
+// The header's "Søg" and "Menu" folds are summaries too: the filters' is the one in #filters.
+step("filters", await tabTo((f) => f.tag === "SUMMARY" && f.inFilters));
 await page.keyboard.press("Enter");
 step("filter", await tabTo((f) => f.id === config.filter));
 await page.keyboard.press(" ");

@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"strings"
 
 	"tilbudsviften/internal/site"
 )
@@ -28,8 +29,11 @@ type listContact struct {
 	Name  string `json:"navn"`
 	Phone string `json:"telefon,omitempty"`
 	Tel   string `json:"tel,omitempty"`
-	Email string `json:"email,omitempty"`
-	Web   string `json:"web,omitempty"`
+	SMS   string `json:"sms,omitempty"` // the number as written; the link is sms: with SMSHref
+	// SMSHref is the sms: link of SMS, its digits as the tel: link has them.
+	SMSHref string `json:"smsHref,omitempty"`
+	Email   string `json:"email,omitempty"`
+	Web     string `json:"web,omitempty"`
 }
 
 // listData returns min-liste/tilbud.json: slug → offer, which the browser reads to show the
@@ -57,6 +61,9 @@ func newListContact(c *site.Contact) listContact {
 	lc := listContact{Name: c.Name, Phone: c.Phone, Email: c.Email, Web: c.Web}
 	if c.Phone != "" {
 		lc.Tel = string(TelURL(c.Phone))
+	}
+	if c.SMS != "" {
+		lc.SMS, lc.SMSHref = c.SMS, "sms:"+strings.TrimPrefix(string(TelURL(c.SMS)), "tel:")
 	}
 	return lc
 }

@@ -74,3 +74,13 @@ func decodeList(t *testing.T, s *site.Site) map[string]listOffer {
 	}
 	return list
 }
+
+// TestListSMS: a contact reached by sms only carries its number and an sms: link on Min liste,
+// so the list does not show its name with nothing after it.
+func TestListSMS(t *testing.T) {
+	s := &site.Site{Offers: []*site.Offer{{Slug: "chat", Contacts: []*site.Contact{{Name: "Chatten", SMS: "47 47 10 20"}}}}}
+	c := decodeList(t, s)["chat"].Contacts
+	if len(c) != 1 || c[0].SMS != "47 47 10 20" || c[0].SMSHref != "sms:+4547471020" {
+		t.Errorf("contacts %+v, want the sms number and sms:+4547471020", c)
+	}
+}

@@ -27,8 +27,8 @@ import (
 // of the default theme that offerpage.go has not followed, gets the templates.
 // TestOfferPageWriter fails when the default files no longer have these sums.
 var pageWriterSums = map[string]string{
-	"base.html":     "323323bca8180288b59add72b357a033e60862e22b0a638d53fbdc5cedd7dd72",
-	"offer.html":    "55d1a50d047b636673b097bdebdf81ec53c0b119febe4147d7a4d0d439da8d13",
+	"base.html":     "df6193b0d56ec32699a2e40ddf174d48104fbb2414684a8aca65d7c9b328605f",
+	"offer.html":    "12245dc9aa4b45e97e82f13566bc1362452a20ee78a3d5862c0b7955a3354e86",
 	"partials.html": "553c7a721038fc4f8e18be129e5c0ac9daa8f77ef36ce7c8951ae60c8f645d93",
 	"list.html":     "908cb0e20bb65ad0540e7053759c4c34d68f1c715d2c935c34d6374c2263ac3b",
 }
@@ -283,32 +283,32 @@ func (w *offerWriter) offerPage(p *Page) {
 	}
 	w.raw("</head>\n<body class=\"side-")
 	w.text(p.Kind)
-	w.raw("\">\n<a class=\"skip\" href=\"#indhold\">Gå til indholdet</a>\n")
+	w.raw("\">\n<a class=\"skip\" href=\"#indhold\">Gå til indholdet</a>")
+	if p.Sensitive {
+		w.raw("\n<div class=\"exit-bar\">\n" +
+			"<a class=\"quick-exit\" href=\"https://www.dr.dk/\" rel=\"noreferrer\" aria-describedby=\"exit-hint\">Forlad siden hurtigt</a>\n" +
+			"<span class=\"exit-hint\" id=\"exit-hint\">Eller tryk tre gange på Skift-tasten</span>\n</div>")
+	}
+	w.raw("\n")
 	w.raw(string(p.Shared.Urgent))
 	w.raw("\n<header class=\"top\">\n<div class=\"wrap top-inner\">\n<a class=\"brand\" href=\"/\">")
 	w.text(cfg.Name)
-	w.raw("</a>")
-	if p.Sensitive {
-		w.raw("\n<a class=\"quick-exit\" href=\"https://www.dr.dk/\" rel=\"noreferrer\">Forlad siden hurtigt</a>")
-	}
-	w.raw("\n<form class=\"top-search\" role=\"search\" action=\"/soeg/\" method=\"get\">\n" +
+	w.raw("</a>\n<a class=\"my-list-nav\" href=\"/min-liste/\" hidden><span class=\"my-list-min\">Min </span>liste <span class=\"my-list-size\"></span></a>" +
+		"\n<details class=\"fold search-fold\">\n<summary>Søg</summary>\n" +
+		"<form class=\"top-search\" role=\"search\" action=\"/soeg/\" method=\"get\">\n" +
 		"<label for=\"top-q\">Søg i tilbud</label>\n" +
 		"<input id=\"top-q\" name=\"q\" type=\"search\" autocomplete=\"off\" placeholder=\"Fx skilsmisse, angst, 3 år\">\n" +
-		"<button type=\"submit\">Søg</button>\n</form>\n</div>\n" +
-		"<nav class=\"wrap main-nav\" aria-label=\"Hovedmenu\">\n<ul>\n")
+		"<button type=\"submit\">Søg</button>\n</form>\n</details>\n" +
+		"<details class=\"fold nav-fold\">\n<summary>Menu</summary>\n" +
+		"<nav class=\"main-nav\" aria-label=\"Hovedmenu\">\n<ul>\n")
 	for _, item := range mainNav {
-		if item.hidden {
-			w.raw("<li class=\"my-list-nav\" hidden>")
-		} else {
-			w.raw("<li>")
-		}
-		w.raw(`<a href="` + item.url + `"`)
+		w.raw(`<li><a href="` + item.url + `"`)
 		if p.URL == item.url {
 			w.raw(` aria-current="page"`)
 		}
 		w.raw(">" + item.label + "</a></li>\n")
 	}
-	w.raw("</ul>\n</nav>\n</header>")
+	w.raw("</ul>\n</nav>\n</details>\n</div>\n</header>")
 	if len(p.Crumbs) > 0 {
 		w.raw("\n<nav class=\"wrap crumbs\" aria-label=\"Brødkrummesti\">\n<ol>")
 		for _, c := range p.Crumbs {
@@ -385,19 +385,18 @@ func (w *offerWriter) card(o *site.Offer) {
 	w.raw("\n</dl>\n</article>")
 }
 
-// mainNav is the main menu of base.html; the Min liste item is shown by site.js.
+// mainNav is the main menu of base.html (an offer page is never the Min liste page, whose
+// link in the header site.js shows).
 var mainNav = []struct {
 	url, label string
-	hidden     bool
 }{
-	{"/emner/", "Emner", false},
-	{"/alder/", "Alder", false},
-	{"/for/", "Hvem er du?", false},
-	{"/trin/", "Indsatstrappen", false},
-	{"/a-aa/", "Alle tilbud", false},
-	{"/kontakter/", "Kontakter", false},
-	{"/bekymring/", "Er du bekymret?", false},
-	{"/min-liste/", "Min liste <span class=\"my-list-size\"></span>", true},
+	{"/emner/", "Emner"},
+	{"/alder/", "Alder"},
+	{"/for/", "Hvem er du?"},
+	{"/trin/", "Indsatstrappen"},
+	{"/a-aa/", "Alle tilbud"},
+	{"/kontakter/", "Kontakter"},
+	{"/bekymring/", "Er du bekymret?"},
 }
 
 // offerMain writes the "main" block of templates/offer.html for p.
@@ -423,6 +422,14 @@ func (w *offerWriter) offerMain(p *Page) {
 			w.raw(`</span>`)
 		}
 		w.raw(`</p>`)
+	} else if fb := Fallback(p.Site, o); fb != nil && fb.Contact.Phone != "" {
+		w.raw("\n<p class=\"head-call\"><a class=\"action call\" href=\"")
+		w.url(string(TelURL(fb.Contact.Phone)), true)
+		w.raw(`">Ring `)
+		w.text(fb.Contact.Phone)
+		w.raw(`</a> <span class="note">`)
+		w.text(fb.Contact.Name)
+		w.raw(` – ikke tilbuddets eget nummer</span></p>`)
 	}
 	w.addToList(o)
 	if o.Draft != "" {
