@@ -220,8 +220,12 @@ func (g gen) field(f content.Field) m {
 		out = append(out, kv{"widget", "datetime"}, kv{"format", "YYYY-MM-DD"}, kv{"date_format", "DD-MM-YYYY"}, kv{"time_format", false})
 	case content.KindEnum:
 		out = append(out, kv{"widget", "select"}, kv{"options", strs(f.Enum)})
-	case content.KindTexts, content.KindHours:
-		out = append(out, kv{"widget", "list"}, kv{"field", m{{"name", "punkt"}, {"label", label}, {"widget", "string"}}})
+	case content.KindTexts, content.KindHours, content.KindHosts:
+		item := m{{"name", "punkt"}, {"label", label}, {"widget", "string"}}
+		if p := patterns[f.Kind]; p != nil {
+			item = append(item, kv{"pattern", p})
+		}
+		out = append(out, kv{"widget", "list"}, kv{"field", item})
 		if f.Kind == content.KindHours {
 			out = append(out, kv{"hint", "Én linje for hver, fx \"man-fre 8-15\" eller \"døgnet rundt\"."})
 		}
@@ -288,6 +292,7 @@ var patterns = map[content.Kind][]any{
 	content.KindPhone: {content.PhonePattern, "Skriv 8 cifre, fx 44 52 71 00, eller et kort nummer som 112 eller 1813."},
 	content.KindEmail: {content.EmailPattern, "Skriv en e-mailadresse, fx navn@kommune.dk."},
 	content.KindURL:   {content.URLPattern, "Skriv hele adressen med https:// foran."},
+	content.KindHosts: {content.HostPattern, "Skriv kun værtens navn, uden https:// og sti, fx billeder.kommune.dk."},
 }
 
 func strs(list []string) []any {

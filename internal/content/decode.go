@@ -31,6 +31,7 @@ const (
 	kHours             // a list of opening-hours lines
 	kMap               // a nested map with field.fields
 	kMaps              // a list of nested maps
+	kHosts             // a list of host names (HostPattern)
 )
 
 // kindNames are the Danish names of the kinds, for messages.
@@ -39,6 +40,7 @@ var kindNames = map[kind]string{
 	kURL: "et link", kEmail: "en e-mailadresse", kPhone: "et telefonnummer", kID: "et id",
 	kEnum: "en af de tilladte værdier", kTexts: "en liste af tekster", kIDs: "en liste af id'er",
 	kHours: "en liste af åbningstider", kMap: "felter (nøgle: værdi)", kMaps: "en liste af felter",
+	kHosts: "en liste af værtsnavne",
 }
 
 // field describes one key of a content file. The tables of fields in schema.go are the
@@ -161,7 +163,7 @@ func checkValue(f *file, fd *field, v *yaml.Node) bool {
 		}
 		decodeRecord(f, v, fd.fields) // errors are reported; the record is decoded again by the getter
 		return true
-	case kMaps, kTexts, kIDs, kHours:
+	case kMaps, kTexts, kIDs, kHours, kHosts:
 		if v.Kind != yaml.SequenceNode {
 			f.errorf(v, "%q skal være %s, ikke %s; skriv hvert punkt på sin egen linje med \"- \" foran", fd.key, kindNames[fd.kind], nodeDesc(v))
 			return false
@@ -198,6 +200,11 @@ func checkItem(f *file, fd *field, item *yaml.Node) bool {
 	switch fd.kind {
 	case kIDs:
 		return checkScalar(f, fd.key, kID, nil, item)
+	case kHosts:
+		if msg := checkHost(strings.TrimSpace(item.Value)); msg != "" {
+			f.errorf(item, "%s", msg)
+			return false
+		}
 	case kHours:
 		if _, err := site.ParseHours(item.Value); err != nil {
 			he := err.(*site.HoursError)

@@ -68,6 +68,9 @@ var topFiles = []string{"site.yaml", "maalgrupper.yaml", "emner.yaml", "trin.yam
 
 type loader struct {
 	siteRec *record // site.yaml, decoded; nil when missing or broken
+	// yamlSrc holds the normalized source of each whole-file YAML document, by the name shown
+	// in messages, so that a position inside a value's Markdown can be found.
+	yamlSrc map[string][]byte
 	fsys    fs.FS
 	prefix  string
 	opts    Options
@@ -98,7 +101,7 @@ func Load(fsys fs.FS, prefix string, opts Options) (*site.Site, *Report, error) 
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	l := &loader{fsys: fsys, prefix: prefix, opts: opts, md: markdown.New(), site: &site.Site{}}
+	l := &loader{fsys: fsys, prefix: prefix, opts: opts, md: markdown.New(), site: &site.Site{}, yamlSrc: map[string][]byte{}}
 	if opts.Cache != nil {
 		opts.Cache.begin()
 		defer opts.Cache.end()
@@ -120,6 +123,7 @@ func Load(fsys fs.FS, prefix string, opts Options) (*site.Site, *Report, error) 
 	l.buildPages(byDir["sider"])
 	l.buildOffers(byDir["tilbud"], providers, contacts, principles)
 	l.checkLinks(byDir)
+	l.checkBodyImages(byDir)
 	l.backrefs()
 
 	l.report.Warnings.Sort()
@@ -189,6 +193,7 @@ func (l *loader) parseYAMLFile(rel string, required bool) *yaml.Node {
 	if src == nil {
 		return nil
 	}
+	l.yamlSrc[l.display(rel)] = src
 	n, ok := parseYAML(l.newFile(rel, 0), src)
 	if !ok {
 		return nil
@@ -238,6 +243,7 @@ func (l *loader) loadConfig(n *yaml.Node) {
 	if m, ok := r.int("lix_graense"); ok {
 		c.LixLimit = m
 	}
+	c.AllowedHosts = l.allowedHosts(f, r)
 	if e := r.sub("cms", fieldsOf(siteFields, "cms")); e != nil {
 		c.CMS = site.CMS{Backend: e.str("backend"), Repo: e.str("repo"), Branch: e.str("gren"), LoginURL: e.str("login")}
 	}
@@ -247,6 +253,35 @@ func (l *loader) loadConfig(n *yaml.Node) {
 	if c.BaseURL == "" {
 		l.report.Warnings.Add(r.pos("basisurl"), "basisurl mangler: sitemap, feeds og delte links bliver uden fuld adresse")
 	}
+}
+
+// allowedHosts returns site.yaml's eksterne_vaerter, lower-case, each once; a host named twice
+// is an error. A list with an invalid host has been reported and is left out of the record, but
+// its valid hosts are still returned, so that the images from them are not reported as well.
+func (l *loader) allowedHosts(f *file, r *record) []string {
+	items := r.nodes("eksterne_vaerter")
+	if items == nil && r.node.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(r.node.Content); i += 2 {
+			if k, v := r.node.Content[i], r.node.Content[i+1]; k.Value == "eksterne_vaerter" && v.Kind == yaml.SequenceNode {
+				items = v.Content
+			}
+		}
+	}
+	var hosts []string
+	seen := map[string]bool{}
+	for _, h := range items {
+		host := strings.ToLower(strings.TrimSpace(h.Value))
+		if h.Kind != yaml.ScalarNode || checkHost(host) != "" {
+			continue
+		}
+		if seen[host] {
+			f.errorf(h, "værten %q står der to gange; slet den ene", host)
+			continue
+		}
+		seen[host] = true
+		hosts = append(hosts, host)
+	}
+	return hosts
 }
 
 // taxonomy parses a top-level file holding a list of entries with ids.
@@ -282,12 +317,20 @@ func (l *loader) taxonomy(rel string, fields []field, required bool) []*record {
 	return out
 }
 
+// markdownField converts the Markdown of a text field; it reports images from other hosts.
 func (l *loader) markdownField(f *file, r *record, key string) string {
-	doc, err := l.md.Convert([]byte(r.str(key)))
+	v := r.vals[key]
+	if v == nil {
+		return ""
+	}
+	text := strings.TrimSpace(v.Value)
+	doc, err := l.md.Convert([]byte(text))
 	if err != nil {
 		f.errs.Add(r.pos(key), "kan ikke læse teksten: %v", err)
 		return ""
 	}
+	pos, lead := scalarPos(f, v, l.yamlSrc[f.name]), strings.Index(v.Value, text)
+	l.checkImages(doc, func(off int) Position { return pos(lead + off) })
 	return doc.HTML
 }
 

@@ -23,12 +23,13 @@ const (
 	KindHours Kind = "hours" // a list of opening-hours lines
 	KindMap   Kind = "map"   // nested fields
 	KindMaps  Kind = "maps"  // a list of nested fields
+	KindHosts Kind = "hosts" // a list of host names (HostPattern)
 )
 
 var kindOf = map[kind]Kind{
 	kText: KindText, kInt: KindInt, kBool: KindBool, kDate: KindDate, kURL: KindURL,
 	kEmail: KindEmail, kPhone: KindPhone, kID: KindID, kEnum: KindEnum, kTexts: KindTexts,
-	kIDs: KindIDs, kHours: KindHours, kMap: KindMap, kMaps: KindMaps,
+	kIDs: KindIDs, kHours: KindHours, kMap: KindMap, kMaps: KindMaps, kHosts: KindHosts,
 }
 
 // Field is one key of a content file.

@@ -41,6 +41,7 @@ var siteFields = []field{
 	}},
 	{key: "gennemgang_maaneder", kind: kInt, doc: "måneder før et tilbud skal gennemgås igen"},
 	{key: "lix_graense", kind: kInt, doc: "grænse for LIX i teksten til familier"},
+	{key: "eksterne_vaerter", kind: kHosts, doc: "andre værter, som billeder i teksterne må hentes fra, fx billeder.kommune.dk: de kan se, hvem der læser siderne"},
 	{key: "cms", kind: kMap, doc: "redigering i browseren på /admin/ (Decap CMS)", fields: []field{
 		{key: "backend", kind: kEnum, required: true, enum: []string{"github", "gitlab", "git-gateway"}, doc: "hvor indholdet ligger"},
 		{key: "repo", kind: kText, doc: "repository, fx organisation/tilbudsviften"},

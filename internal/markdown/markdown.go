@@ -3,9 +3,12 @@
 //
 // The dialect is CommonMark with GFM tables, strikethrough and automatic heading ids. Raw HTML in
 // the source is never rendered (goldmark's safe default), so editors cannot inject markup or
-// script. Convert also returns the body's plain text, split at the heading "Til fagpersoner"
-// into the family-facing part and the professionals' part, and every link with its byte offset in
-// the source, so that callers can check links and report positions.
+// script, and an image is the only thing in a body a browser fetches. Convert also returns the
+// body's plain text, split at the heading "Til fagpersoner" into the family-facing part and the
+// professionals' part, and every link and image with its byte offset in the source, so that
+// callers can check them and report positions. Turning on raw HTML (html.WithUnsafe) or an
+// extension that embeds would let a body load from other hosts in ways Images does not list:
+// the content loader's check of other hosts would have to learn them first.
 package markdown
 
 import (
@@ -17,7 +20,9 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // ProHeading is the heading that starts the professionals' section of an offer.
@@ -29,6 +34,7 @@ type Doc struct {
 	FamilyText string // plain text before the professionals' section
 	ProText    string // plain text of the professionals' section
 	Links      []Link
+	Images     []Image
 }
 
 // Text returns the whole plain text.
@@ -43,6 +49,17 @@ func (d *Doc) Text() string {
 type Link struct {
 	Dest   string
 	Offset int // byte offset of the link in the source
+}
+
+// Image is an image in a document: ![alt](src), or ![alt][ref] with the source in the
+// reference's definition.
+type Image struct {
+	Dest string // the address as written in the source
+	// Src is the address as the rendered page writes it in src, the URL the browser fetches:
+	// escapes and character references resolved, the rest percent-encoded; "" when the
+	// renderer drops it (a javascript: or similar address).
+	Src    string
+	Offset int // byte offset of the image's "!" in the source
 }
 
 // Converter converts Markdown; it is safe for concurrent use.
@@ -83,6 +100,10 @@ func (c *Converter) Convert(src []byte) (*Doc, error) {
 			if entering {
 				doc.Links = append(doc.Links, Link{Dest: string(n.URL(src)), Offset: offset(n)})
 			}
+		case *ast.Image:
+			if entering {
+				doc.Images = append(doc.Images, Image{Dest: string(n.Destination), Src: imageSrc(n.Destination), Offset: imageOffset(n)})
+			}
 		case *ast.Text:
 			if entering {
 				cur.Write(n.Segment.Value(src))
@@ -110,6 +131,24 @@ func (c *Converter) Convert(src []byte) (*Doc, error) {
 	doc.FamilyText = strings.TrimSpace(family.String())
 	doc.ProText = strings.TrimSpace(pro.String())
 	return doc, nil
+}
+
+// imageSrc returns the src goldmark's HTML renderer writes for an image's destination (before
+// HTML escaping, which the browser undoes).
+func imageSrc(dest []byte) string {
+	src := util.URLEscape(dest, true)
+	if html.IsDangerousURL(src) {
+		return ""
+	}
+	return string(src)
+}
+
+// imageOffset returns the byte offset of an image's "!", which the parser records.
+func imageOffset(n *ast.Image) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	return offset(n)
 }
 
 // plain returns the text of an inline container.

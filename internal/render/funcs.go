@@ -52,6 +52,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"fallback":   Fallback,
 		"askWhom":    askWhom,
 		"firstCall":  firstCall,
+		"cspMeta":    cspMeta,
 		"topicNames": topicNames,
 		"host":       Host,
 	}

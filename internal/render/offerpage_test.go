@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -140,6 +141,8 @@ func TestOfferPageWriter(t *testing.T) {
 	for name, data := range oddOffers {
 		odd[name] = &fstest.MapFile{Data: []byte(data)}
 	}
+	// A host the odd site allows images from: its pages' CSP names it, in both writers.
+	odd["site.yaml"] = &fstest.MapFile{Data: slices.Concat(odd["site.yaml"].Data, []byte("\neksterne_vaerter: [billeder.example.dk]\n"))}
 	sites := []struct {
 		name   string
 		fsys   fs.FS
@@ -171,6 +174,14 @@ func TestOfferPageWriter(t *testing.T) {
 		}
 		want := renderAll(t, slow, s)
 		got := renderAll(t, fast, s)
+		if strings.HasPrefix(tc.name, "odd") {
+			csp := "img-src 'self' data: https://billeder.example.dk;"
+			for _, path := range []string{"tilbud/reserve/index.html", "index.html", "_headers"} {
+				if !bytes.Contains(want[path], []byte(csp)) {
+					t.Errorf("%s: %s lacks %q", tc.name, path, csp)
+				}
+			}
+		}
 		offers := 0
 		for path, w := range want {
 			if !bytes.Equal(got[path], w) {

@@ -323,16 +323,38 @@ func (r *Renderer) files(s *site.Site, emit func(path string, data []byte) error
 	return emit("_headers", []byte(headers(s)))
 }
 
-// CSP is the Content-Security-Policy of every page: nothing from another host, no inline
-// script or style.
+// CSP is the Content-Security-Policy of every page of a site that allows no other host:
+// nothing from another host, no inline script or style.
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'"
+
+// PageCSP is the Content-Security-Policy of s's pages: CSP, with the hosts site.yaml's
+// eksterne_vaerter allows added to img-src (over https only), since images are the one
+// resource the content may take from another host (the loader reports any other).
+func PageCSP(s *site.Site) string {
+	if len(s.Config.AllowedHosts) == 0 {
+		return CSP
+	}
+	var img strings.Builder
+	img.WriteString("img-src 'self' data:")
+	for _, h := range s.Config.AllowedHosts {
+		img.WriteString(" https://" + h)
+	}
+	return strings.Replace(CSP, "img-src 'self' data:", img.String(), 1)
+}
+
+// cspMeta is the page's CSP as a meta element, written whole so the policy's quotes stay as
+// they are (in an attribute the template would escape them). The policy needs no escaping: its
+// hosts are bare host names, which the loader holds to letters, digits, hyphens and dots.
+func cspMeta(s *site.Site) template.HTML {
+	return template.HTML(`<meta http-equiv="Content-Security-Policy" content="` + PageCSP(s) + `">`)
+}
 
 // headers returns the security headers in the _headers format that common static hosts read.
 func headers(s *site.Site) string {
 	var b strings.Builder
 	b.WriteString("/*\n")
-	b.WriteString("  Content-Security-Policy: " + CSP + "; frame-ancestors 'none'\n")
+	b.WriteString("  Content-Security-Policy: " + PageCSP(s) + "; frame-ancestors 'none'\n")
 	b.WriteString("  X-Content-Type-Options: nosniff\n")
 	b.WriteString("  Referrer-Policy: no-referrer\n")
 	b.WriteString("  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n")

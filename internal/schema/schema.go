@@ -115,6 +115,9 @@ func (g gen) value(f content.Field) obj {
 	case content.KindHours:
 		return obj{"type": "array", "items": obj{"type": "string", "pattern": `\S`},
 			"examples": []any{[]any{"man-fre 8-15"}, []any{"døgnet rundt"}}}
+	case content.KindHosts:
+		return obj{"type": "array", "uniqueItems": true, "items": obj{"type": "string", "pattern": content.HostPattern},
+			"examples": []any{[]any{"billeder.kommune.dk"}}}
 	case content.KindIDs:
 		return obj{"type": "array", "items": g.id(f.Ref)}
 	case content.KindID:

@@ -196,7 +196,7 @@ func TestValidContentValidates(t *testing.T) {
 // the loader's alone.
 var schemaCases = []string{
 	"bad-date", "bad-email", "bad-enum", "bad-phone", "bad-url", "missing-required",
-	"missing-site", "unknown-ids", "unknown-key", "wrong-type",
+	"missing-site", "unknown-ids", "unknown-key", "wrong-type", "bad-host",
 }
 
 // TestInvalidContentFails: for each shape error the loader reports, the schema rejects the

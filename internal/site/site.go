@@ -10,6 +10,7 @@ package site
 
 import (
 	"html/template"
+	"strings"
 	"time"
 )
 
@@ -43,6 +44,23 @@ type Config struct {
 	ReviewMonths     int // months before an offer is overdue for review
 	LixLimit         int // readability limit for family-facing text
 	CMS              CMS // the web admin's git backend
+	// AllowedHosts are the other hosts the municipality lets pages load images from
+	// (eksterne_vaerter in site.yaml): bare host names, lower-case, each once, in file order;
+	// empty when pages load nothing from another host. The loader reports an image from any
+	// other host as an error, so a page's Content-Security-Policy may allow exactly these
+	// (img-src 'self' https://<host> …) and nothing more.
+	AllowedHosts []string
+}
+
+// AllowsHost reports whether pages may load from host, another host than the site's own: it is
+// one of AllowedHosts. host is compared without regard to case.
+func (c *Config) AllowsHost(host string) bool {
+	for _, h := range c.AllowedHosts {
+		if strings.EqualFold(h, host) {
+			return true
+		}
+	}
+	return false
 }
 
 // CMS says where the web admin (/admin/, Decap CMS) reads and commits content.
