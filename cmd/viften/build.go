@@ -78,7 +78,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // stageNames are the build's stages in Danish, for -v.
 var stageNames = map[string]string{"load": "indlæsning", "pages": "sider", "open data": "åbne data",
-	"json schema": "JSON Schema", "search": "søgning"}
+	"json schema": "JSON Schema", "search": "søgning", "folder pages": "mappesider"}
 
 func countFejl(n int) string { return fmt.Sprintf("%d fejl", n) }
 

@@ -143,7 +143,7 @@ type checkResult struct {
 // samplePages returns one page of every page type of s.
 func samplePages(s *site.Site) []string {
 	pages := []string{"/", "/min-liste/", "/emner/", "/for/", "/alder/", "/trin/", "/kontakter/", "/principper/",
-		"/bekymring/", "/a-aa/", "/soeg/", "/404.html", "/data/hsds/profile/"}
+		"/bekymring/", "/a-aa/", "/tilbud/", "/soeg/", "/404.html", "/data/", "/data/hsds/profile/", "/data/hsds/services/"}
 	var plain, sensitive *site.Offer
 	for _, o := range s.Offers {
 		if o.Sensitive() && sensitive == nil {

@@ -148,7 +148,7 @@ func Render(cfg Config) (map[string][]byte, *Result, error) {
 		res.Stages = append(res.Stages, Stage{Name: part.name, Duration: results[i].took, Beside: i > 0})
 	}
 	mark = time.Now()
-	if err := finish(s, cfg, files, func(out output) bool { return !out.beside }, stage); err != nil {
+	if err := finish(s, cfg, r, files, func(out output) bool { return !out.beside }, stage); err != nil {
 		return nil, res, err
 	}
 	res.count(files)
@@ -157,8 +157,9 @@ func Render(cfg Config) (map[string][]byte, *Result, error) {
 }
 
 // finish adds to files what follows the pages: the outputs that run says to run, in order,
-// calling done after each, then the editors' admin when cfg has one.
-func finish(s *site.Site, cfg Config, files map[string][]byte, run func(output) bool, done func(name string)) error {
+// calling done after each, then the editors' admin when cfg has one, and last the pages of
+// the folders that have none (render.Folders), which need every other file to be there.
+func finish(s *site.Site, cfg Config, r *render.Renderer, files map[string][]byte, run func(output) bool, done func(name string)) error {
 	emit := emitTo(files)
 	for _, out := range outputs {
 		if !run(out) {
@@ -170,8 +171,19 @@ func finish(s *site.Site, cfg Config, files map[string][]byte, run func(output) 
 		done(out.name)
 	}
 	if cfg.Admin != nil {
-		return admin.Write(s, cfg.Admin, files)
+		if err := admin.Write(s, cfg.Admin, files); err != nil {
+			return err
+		}
 	}
+	// Folders reads files while emit adds to it, so its pages are collected first.
+	folders := map[string][]byte{}
+	if err := r.Folders(s, files, emitTo(folders)); err != nil {
+		return err
+	}
+	if err := merge(files, folders); err != nil {
+		return err
+	}
+	done("folder pages")
 	return nil
 }
 

@@ -92,12 +92,13 @@ func (b *Builder) RenderStaged() (pages map[string][]byte, res *Result, rest fun
 	if err := b.renderer.SiteCached(s, b.pages, v, emitTo(pages)); err != nil {
 		return nil, res, nil, err
 	}
+	r := b.renderer
 	rest = func() (map[string][]byte, error) {
 		files := make(map[string][]byte, len(pages)+64)
 		for p, data := range pages {
 			files[p] = data
 		}
-		if err := finish(s, cfg, files, func(output) bool { return true }, func(string) {}); err != nil {
+		if err := finish(s, cfg, r, files, func(output) bool { return true }, func(string) {}); err != nil {
 			return nil, err
 		}
 		res.count(files)

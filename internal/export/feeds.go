@@ -17,7 +17,8 @@ const FeedSize = 50
 
 // PagePaths lists the site-relative URLs of the site's HTML pages that belong in a sitemap,
 // with the day each last changed when the content says (offers: the day they were reviewed).
-// The search page and the 404 page are left out.
+// The search page and the 404 page are left out, and so are /tilbud/ (the same list as
+// /a-aa/) and the pages of folders that only say what files they hold (render.Folders).
 func PagePaths(s *site.Site) []SitemapEntry {
 	var list []SitemapEntry
 	add := func(u string, t time.Time) { list = append(list, SitemapEntry{Path: u, Modified: t}) }
@@ -55,6 +56,7 @@ func PagePaths(s *site.Site) []SitemapEntry {
 	for _, p := range s.Pages {
 		add(p.URL(), time.Time{})
 	}
+	add("/data/", time.Time{})
 	add("/"+HSDSDir+"profile/", time.Time{})
 	return list
 }

@@ -27,7 +27,7 @@ import (
 
 // pageKinds are the theme's page templates; each must exist.
 var pageKinds = []string{"index", "offer", "list", "overview", "contacts", "contact", "principles",
-	"principle", "guides", "guide", "az", "page", "search", "list-mine", "404"}
+	"principle", "guides", "guide", "az", "page", "search", "list-mine", "404", "data", "folder"}
 
 // Renderer renders sites with one theme.
 type Renderer struct {
@@ -442,8 +442,13 @@ func (r *Renderer) jobs(s *site.Site) ([]job, error) {
 			Crumbs: []Crumb{home, {"Er du bekymret?", "/bekymring/"}}})
 	}
 
+	letters := alphabet(ord)
 	add("az", &Page{Title: "Alle tilbud fra A til Å", Description: "Alle tilbud i alfabetisk rækkefølge.", URL: "/a-aa/",
-		Groups: alphabet(ord), Crumbs: []Crumb{home}})
+		Groups: letters, Crumbs: []Crumb{home}})
+	// /tilbud/, the folder of the offer pages, is the same list: a visitor who cuts an offer's
+	// address down to it finds every offer.
+	add("az", &Page{Title: "Alle tilbud", Description: "Alle tilbud i alfabetisk rækkefølge.", URL: "/tilbud/",
+		Groups: letters, Crumbs: []Crumb{home}})
 	for _, pg := range s.Pages {
 		add("page", &Page{Title: pg.Title, Description: pg.Summary, URL: pg.URL(), Plain: pg, Crumbs: []Crumb{home}})
 	}
@@ -455,6 +460,9 @@ func (r *Renderer) jobs(s *site.Site) ([]job, error) {
 	add("page", &Page{Title: export.ProfileTitle, Description: "Sådan udgiver " + s.Config.Name + " tilbuddene som åbne data.",
 		URL: "/" + strings.TrimSuffix(export.ProfilePath, "index.html"), Plain: &site.Page{Title: export.ProfileTitle, Body: body},
 		Crumbs: []Crumb{home}})
+	// /data/, the folder of the open data, says what it holds; Folders gives its subfolders pages.
+	add("data", &Page{Title: DataTitle, Description: "Alle tilbud som åbne data: regneark, JSON, Open Referral HSDS 3.0, feed og kalender.",
+		URL: "/data/", Groups: []Group{{ID: "hsds", Entries: dataFolders()}}, Crumbs: []Crumb{home}})
 	add("search", &Page{Title: "Søg", Description: "Søg i alle tilbud.", URL: "/soeg/", Crumbs: []Crumb{home}})
 	add("list-mine", &Page{Title: "Min liste", Description: "Tilbud, du har samlet – til at dele, printe eller tage med til et møde.",
 		URL: "/min-liste/", Crumbs: []Crumb{home}})
