@@ -121,7 +121,6 @@
   function linkFor(list) {
     return location.origin + "/min-liste/" + (list.length ? "?t=" + list.map(encodeURIComponent).join(",") : "");
   }
-  Array.prototype.forEach.call(document.querySelectorAll(".js-hide"), function (el) { el.hidden = true; });
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -281,9 +280,12 @@
   var data = null;
   function render() {
     if (data) { show(data); return; }
-    fetch("/min-liste/tilbud.json").then(function (r) { return r.json(); }).then(function (d) { data = d; show(d); });
+    fetch("/min-liste/tilbud.json").then(function (r) { return r.json(); }).then(function (d) { data = d; onListPage.hidden = false; show(d); });
   }
-  onListPage.hidden = false;
+  // An empty list is drawn at once; a list shows when the offers' data has arrived, below
+  // the heading, with the footer held below the screen till then (site.css), so nothing the
+  // visitor sees moves.
+  if (!list.length) { onListPage.hidden = false; show({}); }
   render();
   document.getElementById("my-list-copy").addEventListener("click", function () {
     link.select();

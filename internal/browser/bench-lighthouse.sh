@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Herlev site, serves it on loopback and runs Lighthouse (mobile preset) on the front
-# page, an offer, the search page and a step page. A bench, not a CI gate: figures go to
+# page, an offer, a sensitive offer (with the quick exit), the search page empty and with a
+# query, a step page, Min liste and /tilbud/ (A–Å). A bench, not a CI gate: figures go to
 # docs/benchmarks.md. Needs Chromium and `npm ci` in this folder.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,4 +14,6 @@ trap 'kill $server 2>/dev/null || true; rm -rf "$out"' EXIT
 sleep 1
 offer=$(ls "$out/public/tilbud" | head -1)
 step=$(ls "$out/public/trin" | grep -v index.html | head -1)
-node lighthouse.mjs "http://127.0.0.1:$port" / "/tilbud/$offer/" /soeg/ "/trin/$step/"
+# a sensitive offer: its page has the quick exit bar
+sensitive=$(grep -l 'class="exit-bar"' "$out"/public/tilbud/*/index.html | head -1 | sed "s#$out/public##; s#index.html##")
+node lighthouse.mjs "http://127.0.0.1:$port" / "/tilbud/$offer/" "$sensitive" /soeg/ "/soeg/?q=angst" "/trin/$step/" /min-liste/ /tilbud/

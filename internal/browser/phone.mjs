@@ -36,7 +36,7 @@ const rect = (page, selector) => page.evaluate((s) => {
   result.offers = [];
   for (const path of config.offers) {
     await page.goto(at(path));
-    result.offers.push({ path, call: await rect(page, ".head-call .call") });
+    result.offers.push({ path, call: await rect(page, ".head-call .call"), header: await rect(page, "header.top") });
   }
   await page.goto(at("/"));
   result.home = {
@@ -106,6 +106,8 @@ const rect = (page, selector) => page.evaluate((s) => {
   const navText = await page.$eval("header .my-list-nav", (a) => (a.hidden ? "" : a.textContent.trim()));
   await page.goto(at(picked[0].url));
   const offerButton = await page.$eval(".offer-head .add-to-list", (b) => b.getAttribute("aria-pressed"));
+  // The header with "Liste (3)" shown is as high as without it: showing it moves nothing.
+  const header = await rect(page, "header.top");
   await page.goto(at("/min-liste/"));
   await page.waitForSelector("#my-list-items li");
   const titles = await page.$$eval("#my-list-items h2", (hs) => hs.map((h) => h.textContent));
@@ -118,7 +120,7 @@ const rect = (page, selector) => page.evaluate((s) => {
   await page.setViewportSize(phone.viewport);
   const link = await page.inputValue("#my-list-link");
   if (config.shots) await page.screenshot({ path: `${config.shots}/min-liste-375.png`, fullPage: true });
-  result.list = { picked, pressed, navText, offerButton, titles, mail, link, overflow };
+  result.list = { picked, pressed, navText, offerButton, titles, mail, link, overflow, header };
   collect(log);
   await context.close();
 }
@@ -152,6 +154,19 @@ const rect = (page, selector) => page.evaluate((s) => {
   await page.goBack().catch(() => {});
   result.exit = { scrolled, inView, hint, tabs, afterTyping, exitedTo, afterBack: page.url() };
   collect(log);
+  await context.close();
+}
+
+// /tilbud/ (cut from an offer's address) lists every offer without JavaScript, at a phone's width.
+{
+  const { context, page } = await newPage({ ...phone, javaScriptEnabled: false });
+  const response = await page.goto(at("/tilbud/"));
+  result.allOffers = {
+    status: response ? response.status() : 0,
+    links: await page.$$eval("main a[href^='/tilbud/']", (as) => as.map((a) => a.getAttribute("href"))),
+    overflow: await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  };
+  if (config.shots) await page.screenshot({ path: `${config.shots}/tilbud-375.png` });
   await context.close();
 }
 

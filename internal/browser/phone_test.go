@@ -15,8 +15,8 @@ type box struct{ Top, Bottom, Left, Right float64 }
 type phoneResult struct {
 	Search struct{ FirstResult, Header *box }
 	Offers []struct {
-		Path string
-		Call *box
+		Path         string
+		Call, Header *box
 	}
 	Home struct{ SearchBoxes int }
 	Nav  struct {
@@ -30,12 +30,17 @@ type phoneResult struct {
 		NavText, OfferButton, Mail, Link string
 		Titles                           []string
 		Overflow                         []int
+		Header                           *box
 	}
 	Exit struct {
 		Scrolled                               float64
 		InView                                 *box
 		Hint, AfterTyping, ExitedTo, AfterBack string
 		Tabs                                   []string
+	}
+	AllOffers struct {
+		Status, Overflow int
+		Links            []string
 	}
 	Errors []string
 }
@@ -50,7 +55,7 @@ const phoneHeight = 812
 // it is; three taps on result cards make a list of three, shown alike on the offer page, and the
 // list's e-mail link carries every offer's name, phone and the share link; the quick exit stays in
 // view after scrolling, is the second Tab stop, ignores capital letters typed and leaves on
-// Shift pressed three times, with no way back.
+// Shift pressed three times, with no way back; /tilbud/ lists every offer without JavaScript.
 func TestPhone(t *testing.T) {
 	chromium, node := tools(t)
 	srv, s := serveHerlev(t)
@@ -130,6 +135,11 @@ func TestPhone(t *testing.T) {
 		t.Errorf("after three taps: the offer page's button pressed %q, the header says %q; want true and (3)", l.OfferButton, l.NavText)
 	}
 	checkMail(t, s, l.Mail, l.Link, l.Picked)
+	for _, m := range res.Offers {
+		if m.Path == l.Picked[0].URL && (l.Header == nil || m.Header == nil || l.Header.Bottom-l.Header.Top != m.Header.Bottom-m.Header.Top) {
+			t.Errorf("%s: the header is %+v high with Liste (3) shown, %+v without: showing the list link moves the page", m.Path, l.Header, m.Header)
+		}
+	}
 	if len(l.Overflow) != 2 || l.Overflow[0] != 0 || l.Overflow[1] != 0 {
 		t.Errorf("/min-liste/ with three offers scrolls sideways by %v px at 375 and 320 px", l.Overflow)
 	}
@@ -155,6 +165,19 @@ func TestPhone(t *testing.T) {
 	}
 	if strings.Contains(e.AfterBack, sensitive) {
 		t.Errorf("the back button returns to the sensitive page: %s", e.AfterBack)
+	}
+	a := res.AllOffers
+	listed := map[string]bool{}
+	for _, l := range a.Links {
+		listed[l] = true
+	}
+	for _, o := range s.Offers {
+		if !listed[o.URL()] {
+			t.Errorf("/tilbud/ without JavaScript does not list %s", o.URL())
+		}
+	}
+	if a.Status != 200 || a.Overflow != 0 {
+		t.Errorf("/tilbud/: HTTP %d, scrolls sideways by %d px at 375 px", a.Status, a.Overflow)
 	}
 	for _, err := range res.Errors {
 		t.Errorf("console error or request to another host: %s", err)
