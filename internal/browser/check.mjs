@@ -19,7 +19,8 @@ async function overflow(page, width) {
 
 const result = { pages: [] };
 
-for (const p of config.pages) {
+// checkPage opens one page in a fresh context and measures it.
+async function checkPage(p) {
   const { context, page, log } = await newPage();
   const url = new URL(p.path, base).href;
   const response = await page.goto(url, { waitUntil: "load" });
@@ -37,9 +38,20 @@ for (const p of config.pages) {
   }
   entry.consoleErrors = log.consoleErrors;
   entry.foreignRequests = log.foreignRequests;
-  result.pages.push(entry);
   await context.close();
+  return entry;
 }
+
+// Three pages at a time, each in its own context; the results in the order of the pages.
+const entries = new Array(config.pages.length);
+let next = 0;
+await Promise.all([0, 1, 2].map(async () => {
+  while (next < config.pages.length) {
+    const i = next++;
+    entries[i] = await checkPage(config.pages[i]);
+  }
+}));
+result.pages.push(...entries);
 
 // Quick exit: Shift three times on a sensitive page leaves for a neutral site, and the back button
 // does not return to the sensitive page.
